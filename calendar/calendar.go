@@ -1,0 +1,519 @@
+// Package calendar is slaclock's business calendar: civil dates, business days,
+// holidays (Polish statutory holidays built in), coverage windows and arithmetic
+// on working time that is exact across clock changes.
+//
+// A Calendar knows which days are business days in one location over a fixed
+// range of years (1990-2200 for Poland). A Window says which hours of which days
+// a clock runs (8x5, 9x5, 24x7 or custom). A Schedule is a window compiled
+// against a calendar; it answers whether an instant is inside the window, the
+// next opening, and adds or measures window time in constant time whatever the
+// span, using tables built once.
+//
+// Every wall-clock boundary (09:00, 17:00, midnight) is built with time.Date in
+// the calendar's location, never as midnight plus a duration, so 09:00 is 09:00
+// on the days clocks change. Durations are elapsed time: an hour of a 24x7 window
+// is a real hour, so 01:30 plus four hours on the night clocks go forward is 06:30.
+//
+// Calendars and Schedules are immutable once built and safe for concurrent use.
+package calendar
+
+import (
+	"slices"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/rickar/cal/v2"
+)
+
+const nsPerDay = int64(24 * time.Hour)
+
+// Holiday is a day off in a calendar: a statutory holiday or a closure the
+// calendar's user added.
+type Holiday struct {
+	Date    Date
+	Name    string // the holiday's name in the calendar's language (Polish for Poland)
+	Closure bool   // true for a day off added with WithClosure, false for a statutory holiday
+}
+
+// String returns the holiday as "YYYY-MM-DD Name".
+func (h Holiday) String() string { return h.Date.String() + " " + h.Name }
+
+// Day flags, one byte per day of the range.
+const (
+	flagHoliday   uint8 = 1 << iota // a holiday or closure (not removed)
+	flagBusiness                    // a workweek day that is not a holiday
+	flagIrregular                   // the UTC offset changes within the day
+)
+
+// Calendar is a business calendar for one location over a range of years: which
+// days are business days and which are holidays, and the instants at which each
+// day begins. Build one with Poland, NewPoland or New.
+//
+// A Calendar is immutable once built and safe for concurrent use by many
+// goroutines. The zero Calendar is not usable; every method of a nil or zero
+// Calendar returns an ErrInvalid error or false.
+type Calendar struct {
+	loc      *time.Location
+	workweek [7]bool
+	first    Date  // first day covered
+	firstDay int64 // first.days()
+	n        int   // number of days covered
+
+	mid      []int64 // n+1 entries: the first instant of day i, in Unix nanoseconds
+	minSec   int64   // mid[0] in Unix seconds, rounded down
+	maxSec   int64   // mid[n] in Unix seconds, rounded down
+	flags    []uint8 // n entries
+	biz      []int32 // n+1 entries: business days among days 0..i-1
+	holidays []indexedHoliday
+
+	mu        sync.Mutex
+	schedules map[Window]*Schedule
+}
+
+type indexedHoliday struct {
+	day int32 // day index
+	Holiday
+}
+
+// Option configures a calendar built by New or NewPoland.
+type Option func(*builder) error
+
+type builder struct {
+	loc            *time.Location
+	workweek       [7]bool
+	defs           []*cal.Holiday
+	closures       []Holiday
+	removed        []Date
+	fromYr, toYear int
+}
+
+// InLocation sets the calendar's location. The default for New is UTC; for
+// NewPoland, Europe/Warsaw.
+func InLocation(loc *time.Location) Option {
+	return func(b *builder) error {
+		if loc == nil {
+			return &ValueError{Field: "InLocation", Value: "nil", Reason: "a calendar needs a location"}
+		}
+		b.loc = loc
+		return nil
+	}
+}
+
+// WithHolidays adds holiday definitions from github.com/rickar/cal/v2 (any
+// country's package). Each definition's actual date is a day off named by its
+// Name; where the definition also has an observed substitute day that differs,
+// that day is off too. Only the definitions are used: rickar/cal's calendar,
+// cache and time arithmetic are not.
+func WithHolidays(defs ...*cal.Holiday) Option {
+	return func(b *builder) error {
+		for _, h := range defs {
+			if h == nil {
+				return &ValueError{Field: "WithHolidays", Value: "nil", Reason: "a holiday definition is nil"}
+			}
+		}
+		b.defs = append(b.defs, defs...)
+		return nil
+	}
+}
+
+// WithWorkweek sets the days of the week that are business days when they are
+// not holidays. The default is Monday to Friday.
+func WithWorkweek(days ...time.Weekday) Option {
+	return func(b *builder) error {
+		b.workweek = [7]bool{}
+		for _, d := range days {
+			if d < time.Sunday || d > time.Saturday {
+				return &ValueError{Field: "WithWorkweek", Value: d.String(), Reason: "not a day of the week"}
+			}
+			b.workweek[d] = true
+		}
+		return nil
+	}
+}
+
+// WithClosure adds a day off of the user's own (a company day off, a bridge
+// day), named name. A closure on a day that is already a holiday keeps the
+// holiday's name.
+func WithClosure(d Date, name string) Option {
+	return func(b *builder) error {
+		if !d.valid() {
+			return &ValueError{Field: "WithClosure", Value: d.String(), Reason: "not a day of the calendar"}
+		}
+		b.closures = append(b.closures, Holiday{Date: d, Name: name, Closure: true})
+		return nil
+	}
+}
+
+// WithoutHoliday makes d an ordinary day: a holiday or closure on d no longer
+// closes it. Building the calendar fails if d is not a holiday or closure in it.
+func WithoutHoliday(d Date) Option {
+	return func(b *builder) error {
+		if !d.valid() {
+			return &ValueError{Field: "WithoutHoliday", Value: d.String(), Reason: "not a day of the calendar"}
+		}
+		b.removed = append(b.removed, d)
+		return nil
+	}
+}
+
+// WithYears sets the range of years the calendar covers, from the first day of
+// from to the last day of to. The default is 1990-2200. The range must lie in
+// 1900-2260 and span at most 250 years.
+func WithYears(from, to int) Option {
+	return func(b *builder) error {
+		if from < 1900 || to > 2260 || from > to || to-from >= 250 {
+			return &ValueError{Field: "WithYears", Value: itoa(from) + "-" + itoa(to),
+				Reason: "want a range within 1900-2260 of at most 250 years"}
+		}
+		b.fromYr, b.toYear = from, to
+		return nil
+	}
+}
+
+// New builds a calendar. Without options it covers 1990-2200 in UTC with
+// Monday-Friday business days and no holidays.
+func New(opts ...Option) (*Calendar, error) {
+	b := builder{loc: time.UTC, fromYr: 1990, toYear: 2200}
+	for d := time.Monday; d <= time.Friday; d++ {
+		b.workweek[d] = true
+	}
+	for _, o := range opts {
+		if err := o(&b); err != nil {
+			return nil, err
+		}
+	}
+	return b.build()
+}
+
+func (b *builder) build() (*Calendar, error) {
+	c := &Calendar{
+		loc:       b.loc,
+		workweek:  b.workweek,
+		first:     Date{b.fromYr, time.January, 1},
+		schedules: map[Window]*Schedule{},
+	}
+	last := Date{b.toYear, time.December, 31}
+	c.firstDay = c.first.days()
+	c.n = c.first.DaysUntil(last) + 1
+	c.buildMidnights()
+
+	// Holidays: definitions year by year, then closures, then removals.
+	byDay := map[int32]Holiday{}
+	for y := b.fromYr; y <= b.toYear; y++ {
+		for _, def := range b.defs {
+			actual, observed := def.Calc(y)
+			if actual.IsZero() {
+				continue
+			}
+			d := DateOf(actual)
+			if i, ok := c.index(d); ok {
+				if _, dup := byDay[int32(i)]; !dup {
+					byDay[int32(i)] = Holiday{Date: d, Name: def.Name}
+				}
+			}
+			if od := DateOf(observed); od != d {
+				if i, ok := c.index(od); ok {
+					if _, dup := byDay[int32(i)]; !dup {
+						byDay[int32(i)] = Holiday{Date: od, Name: def.Name + " (observed)"}
+					}
+				}
+			}
+		}
+	}
+	for _, h := range b.closures {
+		i, ok := c.index(h.Date)
+		if !ok {
+			return nil, c.rangeError("closure date", h.Date.String())
+		}
+		if _, dup := byDay[int32(i)]; !dup {
+			byDay[int32(i)] = h
+		}
+	}
+	for _, d := range b.removed {
+		i, ok := c.index(d)
+		if !ok {
+			return nil, c.rangeError("removed date", d.String())
+		}
+		if _, isHoliday := byDay[int32(i)]; !isHoliday {
+			return nil, &ValueError{Field: "WithoutHoliday", Value: d.String(), Reason: "not a holiday or closure in this calendar"}
+		}
+		delete(byDay, int32(i))
+	}
+	for i, h := range byDay {
+		c.holidays = append(c.holidays, indexedHoliday{day: i, Holiday: h})
+		c.flags[i] |= flagHoliday
+	}
+	slices.SortFunc(c.holidays, func(a, b indexedHoliday) int { return int(a.day - b.day) })
+
+	c.biz = make([]int32, c.n+1)
+	wd := c.first.Weekday()
+	for i := 0; i < c.n; i++ {
+		c.biz[i+1] = c.biz[i]
+		if c.workweek[wd] && c.flags[i]&flagHoliday == 0 {
+			c.flags[i] |= flagBusiness
+			c.biz[i+1]++
+		}
+		wd = (wd + 1) % 7
+	}
+	return c, nil
+}
+
+// buildMidnights fills c.mid with the first instant of every day, calling
+// time.Date only around clock changes: within one zone period the next day
+// begins exactly 24 hours later.
+func (c *Calendar) buildMidnights() {
+	c.mid = make([]int64, c.n+1)
+	c.flags = make([]uint8, c.n)
+	t := c.first.In(c.loc)
+	c.mid[0] = t.UnixNano()
+	_, end := t.ZoneBounds()
+	for i := 1; i <= c.n; i++ {
+		next := c.mid[i-1] + nsPerDay
+		if end.IsZero() || next < end.UnixNano() {
+			c.mid[i] = next
+			continue
+		}
+		c.flags[i-1] |= flagIrregular
+		t = c.first.AddDays(i).In(c.loc)
+		c.mid[i] = t.UnixNano()
+		_, end = t.ZoneBounds()
+	}
+	c.minSec = floorDiv64(c.mid[0], int64(time.Second))
+	c.maxSec = floorDiv64(c.mid[c.n], int64(time.Second))
+}
+
+// Location returns the calendar's location: every result is in it.
+func (c *Calendar) Location() *time.Location { return c.loc }
+
+// First returns the first day the calendar covers.
+func (c *Calendar) First() Date { return c.first }
+
+// Last returns the last day the calendar covers.
+func (c *Calendar) Last() Date { return c.first.AddDays(c.n - 1) }
+
+// DateOf returns the civil date of instant t in the calendar's location.
+func (c *Calendar) DateOf(t time.Time) Date { return DateOf(t.In(c.loc)) }
+
+// At returns the instant at wall-clock time tod on day d in the calendar's
+// location. 24:00 is the first instant of the next day. A wall time that a clock
+// change skips is normalised as time.Date does.
+func (c *Calendar) At(d Date, tod TimeOfDay) (time.Time, error) {
+	i, ok := c.index(d)
+	if !ok {
+		return time.Time{}, c.dateError(d)
+	}
+	if !tod.valid() {
+		return time.Time{}, &ValueError{Field: "time of day", Value: tod.String(), Reason: "want 00:00:00 to 24:00:00"}
+	}
+	return time.Unix(0, c.at(i, tod)).In(c.loc), nil
+}
+
+// at returns the instant of tod on day i in Unix nanoseconds.
+func (c *Calendar) at(i int, tod TimeOfDay) int64 {
+	switch {
+	case tod == 0:
+		return c.mid[i]
+	case tod == EndOfDay:
+		return c.mid[i+1]
+	case c.flags[i]&flagIrregular == 0:
+		return c.mid[i] + int64(tod)*int64(time.Second)
+	}
+	d := c.first.AddDays(i)
+	h, m, s := tod.Clock()
+	return time.Date(d.Year, d.Month, d.Day, h, m, s, 0, c.loc).UnixNano()
+}
+
+// IsBusinessDay reports whether d is a business day: a workweek day that is not
+// a holiday or closure.
+func (c *Calendar) IsBusinessDay(d Date) (bool, error) {
+	i, ok := c.index(d)
+	if !ok {
+		return false, c.dateError(d)
+	}
+	return c.flags[i]&flagBusiness != 0, nil
+}
+
+// HolidayOn returns the holiday or closure on d, if there is one. A holiday on a
+// Saturday is reported; it is not a business day anyway.
+func (c *Calendar) HolidayOn(d Date) (Holiday, bool, error) {
+	i, ok := c.index(d)
+	if !ok {
+		return Holiday{}, false, c.dateError(d)
+	}
+	if c.flags[i]&flagHoliday == 0 {
+		return Holiday{}, false, nil
+	}
+	k := sort.Search(len(c.holidays), func(k int) bool { return int(c.holidays[k].day) >= i })
+	return c.holidays[k].Holiday, true, nil
+}
+
+// Holidays returns the holidays and closures of year, in date order, including
+// those that fall on a weekend.
+func (c *Calendar) Holidays(year int) ([]Holiday, error) {
+	return c.HolidaysBetween(Date{year, time.January, 1}, Date{year, time.December, 31})
+}
+
+// HolidaysBetween returns the holidays and closures from one date to another,
+// both included, in date order.
+func (c *Calendar) HolidaysBetween(from, to Date) ([]Holiday, error) {
+	i, ok := c.index(from)
+	if !ok {
+		return nil, c.dateError(from)
+	}
+	j, ok := c.index(to)
+	if !ok {
+		return nil, c.dateError(to)
+	}
+	lo := sort.Search(len(c.holidays), func(k int) bool { return int(c.holidays[k].day) >= i })
+	var out []Holiday
+	for k := lo; k < len(c.holidays) && int(c.holidays[k].day) <= j; k++ {
+		out = append(out, c.holidays[k].Holiday)
+	}
+	return out, nil
+}
+
+// NextBusinessDay returns the first business day after d.
+func (c *Calendar) NextBusinessDay(d Date) (Date, error) { return c.AddBusinessDays(d, 1) }
+
+// PrevBusinessDay returns the last business day before d.
+func (c *Calendar) PrevBusinessDay(d Date) (Date, error) { return c.AddBusinessDays(d, -1) }
+
+// AddBusinessDays returns the n-th business day after d (n > 0), the -n-th
+// business day before d (n < 0), or d itself (n == 0). d need not be a business
+// day: the first business day after Saturday is Monday (when it is one).
+func (c *Calendar) AddBusinessDays(d Date, n int) (Date, error) {
+	i, ok := c.index(d)
+	if !ok {
+		return Date{}, c.dateError(d)
+	}
+	j, ok := c.addBusinessDays(i, n)
+	if !ok {
+		return Date{}, c.rangeError("result of adding "+itoa(n)+" business days to", d.String())
+	}
+	return c.dateAt(j), nil
+}
+
+// addBusinessDays is AddBusinessDays on day indexes; false when the result lies
+// outside the range.
+func (c *Calendar) addBusinessDays(i, n int) (int, bool) {
+	switch {
+	case n == 0:
+		return i, true
+	case n > 0:
+		target := int64(c.biz[i+1]) + int64(n)
+		if target > int64(c.biz[c.n]) {
+			return 0, false
+		}
+		return gallop(c.biz, i+1, int32(target)) - 1, true
+	}
+	target := int64(c.biz[i]) + int64(n) + 1
+	if target < 1 {
+		return 0, false
+	}
+	p := sort.Search(i+1, func(p int) bool { return c.biz[p] >= int32(target) })
+	return p - 1, true
+}
+
+// BusinessDaysBetween counts the business days after a up to and including b;
+// it is negative when b is before a. For every n,
+// BusinessDaysBetween(d, AddBusinessDays(d, n)) == n.
+func (c *Calendar) BusinessDaysBetween(a, b Date) (int, error) {
+	i, ok := c.index(a)
+	if !ok {
+		return 0, c.dateError(a)
+	}
+	j, ok := c.index(b)
+	if !ok {
+		return 0, c.dateError(b)
+	}
+	return int(c.biz[j+1] - c.biz[i+1]), nil
+}
+
+// index returns d's day index in the range.
+func (c *Calendar) index(d Date) (int, bool) {
+	if c == nil || c.n == 0 || !d.valid() {
+		return 0, false
+	}
+	i := d.days() - c.firstDay
+	if i < 0 || i >= int64(c.n) {
+		return 0, false
+	}
+	return int(i), true
+}
+
+func (c *Calendar) dateAt(i int) Date { return dateFromDays(c.firstDay + int64(i)) }
+
+// instant returns t in Unix nanoseconds and its day index.
+func (c *Calendar) instant(t time.Time) (u int64, i int, ok bool) {
+	if c == nil || c.n == 0 {
+		return 0, 0, false
+	}
+	if s := t.Unix(); s < c.minSec || s > c.maxSec {
+		return 0, 0, false
+	}
+	u = t.UnixNano()
+	if u < c.mid[0] || u >= c.mid[c.n] {
+		return 0, 0, false
+	}
+	// Every day is 24 hours give or take the UTC offset changes, so the guess is
+	// at most a day off.
+	i = int((u - c.mid[0]) / nsPerDay)
+	if i >= c.n {
+		i = c.n - 1
+	}
+	for u < c.mid[i] {
+		i--
+	}
+	for u >= c.mid[i+1] {
+		i++
+	}
+	return u, i, true
+}
+
+func (c *Calendar) dateError(d Date) error {
+	if c == nil || c.n == 0 {
+		return &ValueError{Field: "Calendar", Value: "zero", Reason: "build a calendar with New, NewPoland or Poland"}
+	}
+	if !d.valid() {
+		return &ValueError{Field: "date", Value: d.String(), Reason: "not a day of the calendar"}
+	}
+	return c.rangeError("date", d.String())
+}
+
+func (c *Calendar) instantError(what string, t time.Time) error {
+	if c == nil || c.n == 0 {
+		return &ValueError{Field: "Calendar", Value: "zero", Reason: "build a calendar with New, NewPoland or Poland"}
+	}
+	return c.rangeError(what, t.Format(time.RFC3339Nano))
+}
+
+func (c *Calendar) rangeError(what, value string) error {
+	return &RangeError{What: what, Value: value, First: c.first, Last: c.Last()}
+}
+
+// gallop returns the smallest p >= lo with a[p] >= target, or len(a) if there is
+// none; a must be non-decreasing. It looks near lo first, so short spans cost a
+// few comparisons and long ones a binary search.
+func gallop[T int32 | int64](a []T, lo int, target T) int {
+	hi, step := lo, 1
+	for hi < len(a) && a[hi] < target {
+		lo = hi + 1
+		hi += step
+		step *= 2
+	}
+	if hi > len(a) {
+		hi = len(a)
+	}
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if a[m] < target {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+func itoa(n int) string { return string(appendInt(nil, n, 1)) }

@@ -1,0 +1,238 @@
+package calendar
+
+import (
+	"fmt"
+	"time"
+)
+
+// Date is a civil date: a day in a calendar, with no time of day and no location.
+//
+// Date is a comparable value type. The zero Date (year 0, month 0, day 0) is not a
+// valid date; IsZero reports it. A Date is normalised only by the functions that
+// build one (NewDate, DateOf, ParseDate, AddDays); a literal such as
+// Date{2026, 2, 30} is passed to the calendar as it is and rejected there.
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// NewDate returns the date year-month-day, normalised as time.Date normalises
+// (31 April becomes 1 May).
+func NewDate(year int, month time.Month, day int) Date {
+	m := int(month) - 1
+	year += floorDiv(m, 12)
+	m -= floorDiv(m, 12) * 12
+	return dateFromDays(daysFromCivil(year, time.Month(m+1), 1) + int64(day) - 1)
+}
+
+// DateOf returns the civil date of t in t's own location. To get the date in a
+// calendar's location use Calendar.DateOf.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return Date{y, m, d}
+}
+
+// IsZero reports whether d is the zero Date.
+func (d Date) IsZero() bool { return d == Date{} }
+
+// valid reports whether d names a real day of the proleptic Gregorian calendar.
+func (d Date) valid() bool {
+	if d.Month < time.January || d.Month > time.December || d.Day < 1 {
+		return false
+	}
+	return d.Day <= daysIn(d.Year, d.Month)
+}
+
+// Weekday returns the day of the week of d.
+func (d Date) Weekday() time.Weekday {
+	// 1970-01-01 was a Thursday.
+	return time.Weekday((floorMod64(d.days(), 7) + int64(time.Thursday)) % 7)
+}
+
+// AddDays returns the date n calendar days after d (before d when n is negative).
+func (d Date) AddDays(n int) Date { return dateFromDays(d.days() + int64(n)) }
+
+// DaysUntil returns the number of calendar days from d to e: e.DaysUntil(e) is 0,
+// and d.DaysUntil(d.AddDays(n)) is n.
+func (d Date) DaysUntil(e Date) int { return int(e.days() - d.days()) }
+
+// Compare returns -1 if d is before e, 0 if they are the same day and +1 if d is after e.
+func (d Date) Compare(e Date) int {
+	a, b := d.days(), e.days()
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// Before reports whether d is before e.
+func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
+
+// After reports whether d is after e.
+func (d Date) After(e Date) bool { return d.Compare(e) > 0 }
+
+// In returns the instant at which d begins (its midnight, or the first instant of
+// the day where a clock change skips midnight) in loc.
+func (d Date) In(loc *time.Location) time.Time {
+	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
+}
+
+// String returns d as YYYY-MM-DD. A date that is not valid prints as
+// %!Date(y-m-d) instead of panicking.
+func (d Date) String() string {
+	if !d.valid() || d.Year < 0 || d.Year > 9999 {
+		return fmt.Sprintf("%%!Date(%d-%d-%d)", d.Year, int(d.Month), d.Day)
+	}
+	var b [10]byte
+	return string(d.appendTo(b[:0]))
+}
+
+func (d Date) appendTo(b []byte) []byte {
+	b = appendInt(b, d.Year, 4)
+	b = append(b, '-')
+	b = appendInt(b, int(d.Month), 2)
+	b = append(b, '-')
+	return appendInt(b, d.Day, 2)
+}
+
+// ParseDate parses a date written as YYYY-MM-DD. Anything else, including a day
+// that does not exist (2026-02-30), is a *ParseError that quotes the input.
+func ParseDate(s string) (Date, error) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return Date{}, &ParseError{Kind: "date", Input: s, Reason: "want YYYY-MM-DD"}
+	}
+	y, ok1 := atoi(s[0:4])
+	m, ok2 := atoi(s[5:7])
+	dd, ok3 := atoi(s[8:10])
+	d := Date{y, time.Month(m), dd}
+	if !ok1 || !ok2 || !ok3 || !d.valid() {
+		return Date{}, &ParseError{Kind: "date", Input: s, Reason: "not a day of the calendar"}
+	}
+	return d, nil
+}
+
+// MarshalText implements encoding.TextMarshaler; the form is YYYY-MM-DD.
+func (d Date) MarshalText() ([]byte, error) {
+	if !d.valid() || d.Year < 0 || d.Year > 9999 {
+		return nil, &ParseError{Kind: "date", Input: d.String(), Reason: "not a day of the calendar"}
+	}
+	return d.appendTo(make([]byte, 0, 10)), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler. On error d is left unchanged.
+func (d *Date) UnmarshalText(b []byte) error {
+	v, err := ParseDate(string(b))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+// days returns the number of days from 1970-01-01 to d.
+func (d Date) days() int64 { return daysFromCivil(d.Year, d.Month, d.Day) }
+
+// daysFromCivil is Howard Hinnant's days_from_civil: days since 1970-01-01 of the
+// proleptic Gregorian date y-m-d (m in 1..12, d may overflow the month).
+func daysFromCivil(y int, m time.Month, d int) int64 {
+	yy := int64(y)
+	if m <= 2 {
+		yy--
+	}
+	era := floorDiv64(yy, 400)
+	yoe := yy - era*400
+	mp := (int64(m) + 9) % 12
+	doy := (153*mp+2)/5 + int64(d) - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}
+
+// dateFromDays is the inverse of daysFromCivil.
+func dateFromDays(z int64) Date {
+	z += 719468
+	era := floorDiv64(z, 146097)
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	y := yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d := doy - (153*mp+2)/5 + 1
+	m := mp + 3
+	if m > 12 {
+		m -= 12
+	}
+	if m <= 2 {
+		y++
+	}
+	return Date{int(y), time.Month(m), int(d)}
+}
+
+func daysIn(y int, m time.Month) int {
+	switch m {
+	case time.February:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case time.April, time.June, time.September, time.November:
+		return 30
+	}
+	return 31
+}
+
+func floorDiv(a, b int) int {
+	q := a / b
+	if (a%b != 0) && ((a < 0) != (b < 0)) {
+		q--
+	}
+	return q
+}
+
+func floorDiv64(a, b int64) int64 {
+	q := a / b
+	if (a%b != 0) && ((a < 0) != (b < 0)) {
+		q--
+	}
+	return q
+}
+
+func floorMod64(a, b int64) int64 { return a - floorDiv64(a, b)*b }
+
+// appendInt appends n in decimal, zero-padded to width digits.
+func appendInt(b []byte, n, width int) []byte {
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	}
+	var buf [20]byte
+	i := len(buf)
+	for n >= 10 || width > 1 {
+		i--
+		buf[i] = byte('0' + n%10)
+		n /= 10
+		width--
+	}
+	i--
+	buf[i] = byte('0' + n)
+	return append(b, buf[i:]...)
+}
+
+// atoi parses a string of ASCII digits only.
+func atoi(s string) (int, bool) {
+	if s == "" || len(s) > 9 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
