@@ -1,0 +1,70 @@
+package calendar
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The civil-date arithmetic is checked against the standard library's calendar
+// for every day of the supported range and beyond.
+func TestDateDaysMatchTimePackage(t *testing.T) {
+	start := time.Date(1899, 12, 25, 12, 0, 0, 0, time.UTC)
+	for k := 0; k < 366*400; k++ {
+		tt := start.AddDate(0, 0, k)
+		d := DateOf(tt)
+		want := tt.Unix() / 86400
+		require.Equal(t, want, d.days(), "days of %s", d)
+		require.Equal(t, d, dateFromDays(want), "date of day %d", want)
+		require.Equal(t, tt.Weekday(), d.Weekday(), "weekday of %s", d)
+	}
+}
+
+func TestNewDateNormalises(t *testing.T) {
+	cases := []struct {
+		name string
+		got  Date
+		want Date
+	}{
+		{"31 April is 1 May", NewDate(2026, time.April, 31), Date{2026, time.May, 1}},
+		{"month 13 is January of the next year", NewDate(2026, 13, 1), Date{2027, time.January, 1}},
+		{"month 0 is December of the year before", NewDate(2026, 0, 1), Date{2025, time.December, 1}},
+		{"day 0 is the last day of the month before", NewDate(2024, time.March, 0), Date{2024, time.February, 29}},
+		{"29 Feb in a common year", NewDate(2025, time.February, 29), Date{2025, time.March, 1}},
+	}
+	for _, c := range cases {
+		assert.Equal(t, c.want, c.got, c.name)
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	d, err := ParseDate("2024-02-29")
+	require.NoError(t, err)
+	assert.Equal(t, Date{2024, time.February, 29}, d)
+	assert.Equal(t, "2024-02-29", d.String())
+
+	for _, bad := range []string{"", "2025-02-29", "2026-13-01", "2026-1-01", "26-01-01", "2026-01-01x", "2026/01/01", "abcd-ef-gh"} {
+		_, err := ParseDate(bad)
+		var pe *ParseError
+		require.ErrorAs(t, err, &pe, "input %q", bad)
+		assert.Equal(t, bad, pe.Input)
+		assert.ErrorIs(t, err, ErrSyntax)
+	}
+	assert.Equal(t, "%!Date(2026-2-30)", Date{2026, 2, 30}.String(), "an invalid date prints, never panics")
+}
+
+func TestDateTextRoundTrip(t *testing.T) {
+	in := Date{2026, time.November, 13}
+	b, err := in.MarshalText()
+	require.NoError(t, err)
+	assert.Equal(t, "2026-11-13", string(b))
+	var out Date
+	require.NoError(t, out.UnmarshalText(b))
+	assert.Equal(t, in, out)
+
+	keep := Date{2000, time.January, 1}
+	assert.Error(t, keep.UnmarshalText([]byte("2000-02-31")))
+	assert.Equal(t, Date{2000, time.January, 1}, keep, "UnmarshalText leaves the value untouched on error")
+}
