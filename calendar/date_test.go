@@ -15,7 +15,7 @@ func TestDateDaysMatchTimePackage(t *testing.T) {
 	for k := 0; k < 366*400; k++ {
 		tt := start.AddDate(0, 0, k)
 		d := DateOf(tt)
-		want := tt.Unix() / 86400
+		want := floorDiv64(tt.Unix(), 86400)
 		require.Equal(t, want, d.days(), "days of %s", d)
 		require.Equal(t, d, dateFromDays(want), "date of day %d", want)
 		require.Equal(t, tt.Weekday(), d.Weekday(), "weekday of %s", d)
