@@ -218,10 +218,14 @@ type Window struct {
 
 // Window8x5 returns the 8x5 window of the service description: 09:00-17:00 on
 // business days (Monday to Friday, holidays excluded).
-func Window8x5() Window { return Window{Open: Clock(9, 0, 0), Close: Clock(17, 0, 0), Days: MondayToFriday} }
+func Window8x5() Window {
+	return Window{Open: Clock(9, 0, 0), Close: Clock(17, 0, 0), Days: MondayToFriday}
+}
 
 // Window9x5 returns Huawei's 9x5 window: 09:00-18:00 on business days.
-func Window9x5() Window { return Window{Open: Clock(9, 0, 0), Close: Clock(18, 0, 0), Days: MondayToFriday} }
+func Window9x5() Window {
+	return Window{Open: Clock(9, 0, 0), Close: Clock(18, 0, 0), Days: MondayToFriday}
+}
 
 // Window24x7 returns the 24x7 window: always open, holidays included.
 func Window24x7() Window {
