@@ -51,8 +51,9 @@ const (
 // day begins. Build one with Poland, NewPoland or New.
 //
 // A Calendar is immutable once built and safe for concurrent use by many
-// goroutines. The zero Calendar is not usable; every method of a nil or zero
-// Calendar returns an ErrInvalid error or false.
+// goroutines. The zero Calendar is not usable: the methods that return an error
+// report ErrInvalid on a nil or zero Calendar; Location, First, Last and DateOf
+// must not be called on one.
 type Calendar struct {
 	loc      *time.Location
 	workweek [7]bool
@@ -415,9 +416,12 @@ func (c *Calendar) addBusinessDays(i, n int) (int, bool) {
 	return p - 1, true
 }
 
-// BusinessDaysBetween counts the business days after a up to and including b;
-// it is negative when b is before a. For every n,
-// BusinessDaysBetween(d, AddBusinessDays(d, n)) == n.
+// BusinessDaysBetween counts the business days after a up to and including b,
+// going from a towards b: when b is before a it counts, negatively, the business
+// days from b up to but not including a. For every n,
+// BusinessDaysBetween(d, AddBusinessDays(d, n)) == n, also from a weekend: the
+// Friday before a Saturday is -1 business day from it, while the Saturday is 0
+// business days from the Friday.
 func (c *Calendar) BusinessDaysBetween(a, b Date) (int, error) {
 	i, ok := c.index(a)
 	if !ok {
@@ -427,12 +431,20 @@ func (c *Calendar) BusinessDaysBetween(a, b Date) (int, error) {
 	if !ok {
 		return 0, c.dateError(b)
 	}
+	if j < i {
+		return int(c.biz[j] - c.biz[i]), nil
+	}
 	return int(c.biz[j+1] - c.biz[i+1]), nil
 }
 
 // index returns d's day index in the range.
 func (c *Calendar) index(d Date) (int, bool) {
 	if c == nil || c.n == 0 || !d.valid() {
+		return 0, false
+	}
+	// A year far from the range is out before its day number is computed: near
+	// the limits of int that number overflows and can wrap into the range.
+	if d.Year < c.first.Year || d.Year > c.first.Year+c.n/365 {
 		return 0, false
 	}
 	i := d.days() - c.firstDay
