@@ -1,0 +1,219 @@
+// Command desk replays a service desk's log of request events against a
+// registry of contracts and reports where every request stands at one instant.
+//
+//	go run ./examples/desk -contracts examples/contracts.json -events examples/events.csv [-now 2026-11-23T12:00:00+01:00]
+//
+// It prints three sections:
+//
+//  1. Open requests: one row per service of each request that is not closed or
+//     rejected: contract, serial, priority, the service id and the level that
+//     applied to the request (9x5xNBD; 24x7x4 for a Premier P1), the last step,
+//     the next deadline (the one due first whose event has not happened) and
+//     when it is due, the time left in the level's coverage window
+//     (sla.Progress.Left) and on the clock (Progress.LeftElapsed), the share of
+//     the target used, a mark ("!" from 75 % used, Progress.Share >= 0.75; "!!"
+//     once the deadline has passed) and, on marked rows, the escalation channel
+//     (contract.Status.Escalation). The most urgent rows come first.
+//  2. Compliance by service and month: for each service id and month of
+//     submission (in Europe/Warsaw), the requests, and their deadlines
+//     (response, ship-by, delivery, on-site, return) met, breached and still
+//     open, kept apart; and the worst breach, the largest sla.Outcome.By among
+//     the breached, with its contract and serial. An open request is judged at
+//     the report time; a closed or rejected one at the time it ended, so a
+//     deadline it never reached is not counted (a delivery deadline of a
+//     request closed after a remote fix, say). Rows are sorted by service id,
+//     then month.
+//  3. Rejected lines: every line of the events file that was not applied, with
+//     its line number and the reason. Replay goes on with the rest.
+//
+// # The events file
+//
+// A CSV file (encoding/csv) with a header row naming the columns, in any order
+// and any case: contract, serial, priority, event, time, and optionally
+// description and id (the desk's own reference, used on the submitted event).
+// Other columns are ignored. Lines starting with # are comments; blank lines
+// are skipped. The fields:
+//
+//   - contract, serial: the service contract number and the failed device's
+//     serial number, both required (compared ignoring case and spaces);
+//   - priority: P1 to P4, or empty; it is read from the submitted event and
+//     needed there for cocare-premier and cocare-premium-onsite;
+//   - event: submitted, responded, confirmed, shipped, delivered, onsite,
+//     returned, closed or rejected (as contract.ParseStep accepts, so on-site
+//     too);
+//   - time: RFC 3339 with an offset (2026-11-23T12:00:00+01:00; Z for UTC).
+//
+// The lines are replayed in the order of the file with contract.Desk: a device
+// has one open request at a time, which a submitted event opens and closed or
+// rejected ends. A line is rejected, and listed in section 3, when it has more
+// or fewer fields than the header; when a field is empty (contract, serial) or
+// does not parse (every bad field is named); when its time is after the report
+// time; or when the desk refuses the event (contract.Desk.Apply's error: an
+// unknown contract, a device the contract does not cover, a submission outside
+// the contract's term, a missing priority, a step out of order, before the
+// previous one or already recorded at another time). A line that is not valid
+// CSV (a stray quote) is rejected too; an unterminated quote runs to the end of
+// the file, as encoding/csv reads it.
+//
+// # The report time
+//
+// -now is the instant the report is made at, in RFC 3339 with an offset. Its
+// default is the latest time in the events file: the program never reads the
+// clock, so the same files always give the same report. Events after the
+// report time are not applied: the report knows nothing later.
+//
+// Times are printed in Europe/Warsaw ("Tue 17 Nov 18:00"); a deadline at
+// midnight, the end of a day, is printed as 24:00 of that day. Durations are in
+// hours and minutes, truncated to the minute ("67h00m"): a day is not always
+// 24 hours.
+//
+// # Exit status
+//
+// 0 when the report is printed, whether or not lines were rejected, and for -h
+// (the usage); 1 when the contracts file cannot be read or is invalid (every
+// problem of the registry is printed), or the events file cannot be read or has
+// no usable header; 2 for bad usage: an unknown flag, a missing -contracts or
+// -events, an argument left over, or a -now that does not parse or is outside
+// the calendar's range.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/slaclock/slaclock/contract"
+	"github.com/slaclock/slaclock/sla"
+)
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+// run is the program: it parses args, reads the files, writes the report to
+// stdout and problems to stderr, and returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("desk", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	contractsPath := fs.String("contracts", "", "the registry of contracts, a JSON file (required)")
+	eventsPath := fs.String("events", "", "the request events, a CSV file (required)")
+	nowText := fs.String("now", "", "the report time, RFC 3339 with an offset (default: the latest time in the events file)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: desk -contracts contracts.json -events events.csv [-now 2026-11-23T12:00:00+01:00]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2 // the flag package has printed the problem and the usage
+	}
+	usage := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "desk: "+format+"\n", a...)
+		fs.Usage()
+		return 2
+	}
+	switch {
+	case fs.NArg() > 0:
+		return usage("unexpected argument %q: every input is given with a flag", fs.Arg(0))
+	case *contractsPath == "":
+		return usage("-contracts is required: the registry of contracts, a JSON file")
+	case *eventsPath == "":
+		return usage("-events is required: the request events, a CSV file")
+	}
+	var now time.Time
+	if *nowText != "" {
+		var err error
+		if now, err = parseNow(*nowText); err != nil {
+			return usage("%v", err)
+		}
+	}
+
+	reg, err := contract.LoadFile(*contractsPath, nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "desk: contracts file %s is not usable:\n", *contractsPath)
+		for _, line := range strings.Split(err.Error(), "\n") {
+			fmt.Fprintf(stderr, "  %s\n", line)
+		}
+		return 1
+	}
+	f, err := os.Open(*eventsPath)
+	if err != nil {
+		fmt.Fprintf(stderr, "desk: events file: %v\n", err)
+		return 1
+	}
+	defer f.Close()
+	events, rejected, err := readEvents(f)
+	if err != nil {
+		fmt.Fprintf(stderr, "desk: events file %s: %v\n", *eventsPath, err)
+		return 1
+	}
+
+	r, err := makeReport(reg, events, rejected, now)
+	if err != nil {
+		fmt.Fprintf(stderr, "desk: %v\n", err)
+		return 1
+	}
+	r.Contracts, r.Events = *contractsPath, *eventsPath
+	if err := r.write(stdout); err != nil {
+		fmt.Fprintf(stderr, "desk: writing the report: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// parseNow parses the -now flag: RFC 3339 with an offset, on a day the calendar
+// covers.
+func parseNow(s string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339, strings.TrimSpace(s))
+	if err != nil {
+		return time.Time{}, fmt.Errorf("-now %q: want RFC 3339 with an offset, such as 2026-11-23T12:00:00+01:00", s)
+	}
+	cal := sla.Default().Calendar()
+	if day := cal.DateOf(t); day.Before(cal.First()) || day.After(cal.Last()) {
+		return time.Time{}, fmt.Errorf("-now %q: outside the calendar's range %s to %s", s, cal.First(), cal.Last())
+	}
+	return t, nil
+}
+
+// makeReport replays the parsed events at now (the latest event time when now
+// is zero) and builds the three sections. rejected are the lines that did not
+// parse; the desk's refusals are merged with them in line order.
+func makeReport(reg *contract.Registry, events []csvEvent, rejected []rejection, now time.Time) (*report, error) {
+	r := &report{Now: now, NowGiven: !now.IsZero(), NContracts: len(reg.Contracts())}
+	if now.IsZero() {
+		r.Now = latest(events)
+	}
+	desk, refused := replay(reg, events, r.Now)
+	r.NEvents = len(events) - len(refused)
+	r.Rejected = mergeByLine(rejected, refused)
+	for _, q := range desk.Requests() {
+		r.NRequests++
+		if !q.Done() {
+			r.NOpen++
+		}
+	}
+	var err error
+	if r.Open, err = openRequests(desk, r.Now); err != nil {
+		return nil, err
+	}
+	if r.Summary, err = summarize(desk, r.Now); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// mergeByLine merges two lists of rejections, each in line order.
+func mergeByLine(a, b []rejection) []rejection {
+	out := make([]rejection, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if a[0].Line <= b[0].Line {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}
