@@ -175,18 +175,18 @@ func (s *Schedule) add(u int64, i int, d int64) (int64, bool) {
 	if d == 0 {
 		return u, true
 	}
-	p := s.pos(u, i) + d
+	pos := s.pos(u, i)
+	// Compare before adding: pos + d overflows int64 for durations near
+	// math.MaxInt64. pos is in [0, cum[n]], so neither difference overflows.
+	if d > s.cum[s.cal.n]-pos || d < -pos {
+		return 0, false
+	}
+	p := pos + d
 	if d > 0 {
-		if p > s.cum[s.cal.n] {
-			return 0, false
-		}
 		// The first day whose window time reaches p.
 		q := gallop(s.cum, i+1, p)
 		j := q - 1
 		return s.open[j] + (p - s.cum[j]), true
-	}
-	if p < 0 {
-		return 0, false
 	}
 	// The day whose window time holds p, at or after its opening.
 	q := sort.Search(i+1, func(q int) bool { return s.cum[q+1] > p })
