@@ -184,8 +184,14 @@ func Load(rd io.Reader, calc *sla.Calculator) (*Registry, error) {
 	var errs []error
 	contracts := make([]Contract, 0, len(f.Contracts))
 	lines := make([]int, 0, len(f.Contracts))
+	pos := 0 // contracts appear in order: search each after the one before
 	for i, raw := range f.Contracts {
-		line := lineAt(data, bytes.Index(data, raw))
+		off := bytes.Index(data[pos:], raw)
+		if off >= 0 {
+			off += pos
+			pos = off + len(raw)
+		}
+		line := lineAt(data, off)
 		c, cerrs := decodeContract(raw, "contracts["+strconv.Itoa(i)+"]", line)
 		errs = append(errs, cerrs...)
 		contracts = append(contracts, c)

@@ -286,6 +286,10 @@ type Status struct {
 // Status reports every deadline of the request at now (passed in, never read
 // from the clock): met, breached or open, by how much, and the window time left.
 //
+// A closed or rejected request is judged at the time it ended rather than at
+// now, so a deadline whose event never happened stays open (it was not needed)
+// unless it had already passed when the request ended.
+//
 // The response is taken to happen at the responded step; a request confirmed or
 // rejected without one was answered at verification, so the response time is
 // then the confirmation (or rejection). The return is the returned step.
@@ -303,9 +307,15 @@ func (q *Request) Status(now time.Time) (Status, error) {
 	if act.Responded.IsZero() {
 		act.Responded = q.times[Rejected]
 	}
+	// A closed or rejected request is judged at the time it ended: a deadline it
+	// never reached (a delivery after a remote fix) is not breached later.
+	at := now
+	if end := q.times[q.last]; q.Done() && end.Before(now) {
+		at = end
+	}
 	st := Status{Step: q.last}
 	for _, sd := range q.deadlines {
-		outs, err := q.calc.Evaluate(&sd.Deadlines, act, now)
+		outs, err := q.calc.Evaluate(&sd.Deadlines, act, at)
 		if err != nil {
 			return Status{}, err
 		}
