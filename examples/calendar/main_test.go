@@ -32,6 +32,22 @@ const (
 	nChristmas2    = "drugi dzień Bożego Narodzenia"
 )
 
+// holidays2010 are the holidays of 2010, the last year without Epiphany.
+var holidays2010 = lines(
+	"2010-01-01\tFriday\t"+nNewYear,
+	"2010-04-04\tSunday\t"+nEaster,
+	"2010-04-05\tMonday\t"+nEasterMonday,
+	"2010-05-01\tSaturday\t"+nMay1,
+	"2010-05-03\tMonday\t"+nMay3,
+	"2010-05-23\tSunday\t"+nPentecost,
+	"2010-06-03\tThursday\t"+nCorpusChristi,
+	"2010-08-15\tSunday\t"+nAssumption,
+	"2010-11-01\tMonday\t"+nAllSaints,
+	"2010-11-11\tThursday\t"+nIndependence,
+	"2010-12-25\tSaturday\t"+nChristmas1,
+	"2010-12-26\tSunday\t"+nChristmas2,
+)
+
 func lines(ls ...string) string { return strings.Join(ls, "\n") + "\n" }
 
 // call runs the program and returns its exit status, stdout and stderr.
@@ -101,19 +117,7 @@ func TestYear(t *testing.T) {
 		{
 			name: "2010: no Epiphany before 2011, so 6 Jan (a Wednesday) is a business day",
 			year: " 2010 ",
-			want: lines(
-				"2010-01-01\tFriday\t"+nNewYear,
-				"2010-04-04\tSunday\t"+nEaster,
-				"2010-04-05\tMonday\t"+nEasterMonday,
-				"2010-05-01\tSaturday\t"+nMay1,
-				"2010-05-03\tMonday\t"+nMay3,
-				"2010-05-23\tSunday\t"+nPentecost,
-				"2010-06-03\tThursday\t"+nCorpusChristi,
-				"2010-08-15\tSunday\t"+nAssumption,
-				"2010-11-01\tMonday\t"+nAllSaints,
-				"2010-11-11\tThursday\t"+nIndependence,
-				"2010-12-25\tSaturday\t"+nChristmas1,
-				"2010-12-26\tSunday\t"+nChristmas2,
+			want: holidays2010 + lines(
 				"",
 				"business days per month:",
 				"2010-01\t20", "2010-02\t20", "2010-03\t23", "2010-04\t21",
@@ -137,19 +141,7 @@ func TestYearRange(t *testing.T) {
 	t.Run("2010-2011: the holidays of both years and no monthly counts", func(t *testing.T) {
 		code, out, errOut := call("-year", "2010-2011")
 		require.Equal(t, 0, code, errOut)
-		assert.Equal(t, lines(
-			"2010-01-01\tFriday\t"+nNewYear,
-			"2010-04-04\tSunday\t"+nEaster,
-			"2010-04-05\tMonday\t"+nEasterMonday,
-			"2010-05-01\tSaturday\t"+nMay1,
-			"2010-05-03\tMonday\t"+nMay3,
-			"2010-05-23\tSunday\t"+nPentecost,
-			"2010-06-03\tThursday\t"+nCorpusChristi,
-			"2010-08-15\tSunday\t"+nAssumption,
-			"2010-11-01\tMonday\t"+nAllSaints,
-			"2010-11-11\tThursday\t"+nIndependence,
-			"2010-12-25\tSaturday\t"+nChristmas1,
-			"2010-12-26\tSunday\t"+nChristmas2,
+		assert.Equal(t, holidays2010+lines(
 			"2011-01-01\tSaturday\t"+nNewYear,
 			"2011-01-06\tThursday\t"+nThreeKings,
 			"2011-04-24\tSunday\t"+nEaster,
