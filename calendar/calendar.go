@@ -68,7 +68,7 @@ type Calendar struct {
 	biz      []int32 // n+1 entries: business days among days 0..i-1
 	holidays []indexedHoliday
 
-	mu        sync.Mutex
+	mu        sync.RWMutex
 	schedules map[Window]*Schedule
 }
 

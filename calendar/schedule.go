@@ -23,8 +23,16 @@ type Schedule struct {
 	cum         []int64 // n+1 entries: window time before day i begins, in nanoseconds
 }
 
+// maxCachedSchedules is how many distinct windows a calendar keeps compiled.
+const maxCachedSchedules = 64
+
 // Schedule returns w compiled against c. Schedules are built once per window and
-// then shared: asking again for the same window returns the same *Schedule.
+// then shared: asking again for the same window returns the same *Schedule. A
+// calendar keeps up to 64 distinct windows this way; past that, each call for
+// another window builds a new Schedule that is not kept (a few milliseconds and
+// about 9 bytes per day of the range, so 2 MB for Poland's 1990-2200), which
+// bounds the memory a calendar holds whatever windows its callers ask for. A
+// program that uses more windows than that keeps the schedules it gets.
 func (c *Calendar) Schedule(w Window) (*Schedule, error) {
 	if c == nil || c.n == 0 {
 		return nil, c.dateError(Date{})
@@ -32,11 +40,31 @@ func (c *Calendar) Schedule(w Window) (*Schedule, error) {
 	if err := w.Validate(); err != nil {
 		return nil, err
 	}
+	c.mu.RLock()
+	s, ok := c.schedules[w]
+	full := len(c.schedules) >= maxCachedSchedules
+	c.mu.RUnlock()
+	switch {
+	case ok:
+		return s, nil
+	case full:
+		return c.compile(w), nil
+	}
+	// Built under the lock, so that goroutines asking at once share one build.
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if s, ok := c.schedules[w]; ok {
 		return s, nil
 	}
+	s = c.compile(w)
+	if len(c.schedules) < maxCachedSchedules {
+		c.schedules[w] = s
+	}
+	return s, nil
+}
+
+// compile builds the tables of w, a valid window.
+func (c *Calendar) compile(w Window) *Schedule {
 	s := &Schedule{
 		cal:   c,
 		w:     w,
@@ -58,8 +86,7 @@ func (c *Calendar) Schedule(w Window) (*Schedule, error) {
 		s.cum[i+1] = s.cum[i] + (e - o)
 		wd = (wd + 1) % 7
 	}
-	c.schedules[w] = s
-	return s, nil
+	return s
 }
 
 // MustSchedule is like Schedule but panics on an invalid window. It is for

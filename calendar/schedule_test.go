@@ -118,6 +118,48 @@ func TestScheduleIsSharedAndKnowsItsWindow(t *testing.T) {
 	assert.NotSame(t, a, schSchedule(t, Window8x5()))
 }
 
+// A calendar keeps at most 64 compiled windows, so callers asking for windows
+// without end (custom windows read from files) cannot grow its memory without
+// bound; a window past the 64th is compiled for the call, correctly, and not
+// kept.
+func TestScheduleCacheIsBounded(t *testing.T) {
+	c, err := NewPoland(WithYears(2026, 2026))
+	require.NoError(t, err)
+	windowN := func(i int) Window { // 08:00-16:00 shifted by i minutes, Monday to Friday
+		return Window{Open: Clock(8, i, 0), Close: Clock(16, i, 0), Days: MondayToFriday}
+	}
+	kept := make([]*Schedule, 64)
+	for i := range kept {
+		kept[i], err = c.Schedule(windowN(i))
+		require.NoError(t, err)
+	}
+	for i := range kept {
+		again, err := c.Schedule(windowN(i))
+		require.NoError(t, err)
+		assert.Same(t, kept[i], again, "window %d is kept", i)
+	}
+
+	w := windowN(64) // 09:04-17:04
+	a, err := c.Schedule(w)
+	require.NoError(t, err)
+	b, err := c.Schedule(w)
+	require.NoError(t, err)
+	assert.NotSame(t, a, b, "the 65th window is not kept")
+	assert.Len(t, c.schedules, 64)
+	assert.Equal(t, w, a.Window())
+	// Tue 10 Nov 2026 16:04 + 2h: one hour to the 17:04 close, Wednesday 11 Nov
+	// is a holiday, one more hour from Thursday's 09:04 opening: 10:04.
+	for _, s := range []*Schedule{a, b} {
+		got, err := s.Add(schCet(2026, 11, 10, 16, 4), 2*time.Hour)
+		require.NoError(t, err)
+		schAssertAt(t, schCet(2026, 11, 12, 10, 4), got, "Add on an uncached schedule")
+	}
+	// The windows kept before still answer from the cache.
+	again, err := c.Schedule(windowN(0))
+	require.NoError(t, err)
+	assert.Same(t, kept[0], again)
+}
+
 // Contains and NextOpen exactly at, and one nanosecond either side of, the
 // opening and the close, on plain days, weekends and holidays.
 func TestScheduleContainsAndNextOpenAtEdges(t *testing.T) {
