@@ -3,6 +3,8 @@ package sla
 import (
 	"strconv"
 	"time"
+
+	"github.com/slaclock/slaclock/calendar"
 )
 
 // Status is where a deadline stands.
@@ -72,7 +74,10 @@ type Outcome struct {
 type Progress struct {
 	Target time.Duration // window time from the clock's start to the deadline
 	Used   time.Duration // window time from the start to now (0 before the start)
-	Left   time.Duration // window time from now to the deadline; negative once it has passed
+	// Left is the window time from now to the deadline; once the deadline has
+	// passed, minus the window time from the deadline to now (so it stays 0
+	// while the window is shut after a 9x5 close, and LeftElapsed does not).
+	Left time.Duration
 	// LeftElapsed is Due minus now, in elapsed time; negative once it has passed.
 	LeftElapsed time.Duration
 	// Share is Used / Target: 0 at the start, 1 at the deadline, above 1 after it.
@@ -82,7 +87,8 @@ type Progress struct {
 
 // Check compares a deadline with the time its event happened. An event at
 // exactly the deadline is met; one nanosecond later it is breached. The
-// difference is given in elapsed time and in the deadline's window time.
+// difference is given in elapsed time and in the deadline's window time. It
+// does not allocate for a deadline computed by the calculator.
 func (c *Calculator) Check(d Deadline, actual time.Time) (Outcome, error) {
 	if actual.IsZero() {
 		return Outcome{}, &ValueError{Field: d.Kind.String() + " actual time", Reason: "required: use Progress for an event that has not happened", Err: ErrInvalidRequest}
@@ -91,7 +97,7 @@ func (c *Calculator) Check(d Deadline, actual time.Time) (Outcome, error) {
 		return Outcome{}, &ValueError{Field: d.Kind.String() + " actual time", Value: actual.Format(time.RFC3339Nano),
 			Reason: "is before the clock started at " + d.Start.Format(time.RFC3339Nano), Err: ErrInvalidRequest}
 	}
-	s, err := c.cal.Schedule(d.Window)
+	s, err := c.schedule(d)
 	if err != nil {
 		return Outcome{}, err
 	}
@@ -106,10 +112,32 @@ func (c *Calculator) Check(d Deadline, actual time.Time) (Outcome, error) {
 	return o, nil
 }
 
-// Progress returns the state of d's clock at now: window time used and left and
-// the share of the target used.
-func (c *Calculator) Progress(d Deadline, now time.Time) (Progress, error) {
+// schedule returns the compiled window of d; a window that is not valid (the
+// zero Deadline's, say) is an error wrapping ErrInvalidRequest, like every other
+// error of the package.
+func (c *Calculator) schedule(d Deadline) (*calendar.Schedule, error) {
+	// The calculator's own windows first: no lock, and they are kept even where
+	// the calendar keeps no more compiled windows.
+	for _, s := range c.sched[Coverage8x5:] {
+		if s.Window() == d.Window {
+			return s, nil
+		}
+	}
+	if c.elapsed.Window() == d.Window {
+		return c.elapsed, nil
+	}
 	s, err := c.cal.Schedule(d.Window)
+	if err != nil {
+		return nil, &ValueError{Field: d.Kind.String() + " window", Value: d.Window.String(), Reason: err.Error(), Err: ErrInvalidRequest, Cause: err}
+	}
+	return s, nil
+}
+
+// Progress returns the state of d's clock at now: window time used and left and
+// the share of the target used. It does not allocate for a deadline computed by
+// the calculator.
+func (c *Calculator) Progress(d Deadline, now time.Time) (Progress, error) {
+	s, err := c.schedule(d)
 	if err != nil {
 		return Progress{}, err
 	}
