@@ -354,7 +354,18 @@ func decodeSettings(fs *fileSettings, bad func(field, value, reason string, caus
 			o.Response = &d
 		}
 	}
-	o.ReturnDays = fs.ReturnDays
+	if fs.ReturnDays != nil {
+		// Checked here, not only by validate on the settings as a whole, so that
+		// a bad value is reported with its own field even when another setting
+		// of the same contract is bad too.
+		set := sla.DefaultSettings()
+		set.ReturnDays = *fs.ReturnDays
+		if err := set.Validate(); err != nil {
+			bad("return_days", strconv.Itoa(*fs.ReturnDays), "want 1 to 366 days", err)
+		} else {
+			o.ReturnDays = fs.ReturnDays
+		}
+	}
 	return o
 }
 
