@@ -361,7 +361,11 @@ func decodeSettings(fs *fileSettings, bad func(field, value, reason string, caus
 		set := sla.DefaultSettings()
 		set.ReturnDays = *fs.ReturnDays
 		if err := set.Validate(); err != nil {
-			bad("return_days", strconv.Itoa(*fs.ReturnDays), "want 1 to 366 days", err)
+			reason := err.Error()
+			if ve := (*sla.ValueError)(nil); errors.As(err, &ve) {
+				reason = ve.Reason // sla's own words for the bound
+			}
+			bad("return_days", strconv.Itoa(*fs.ReturnDays), reason, err)
 		} else {
 			o.ReturnDays = fs.ReturnDays
 		}

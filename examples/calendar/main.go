@@ -206,20 +206,20 @@ func writeHoliday(w io.Writer, h calendar.Holiday) (int, error) {
 	return fmt.Fprintf(w, "%s\t%s\t%s\n", h.Date, h.Date.Weekday(), h.Name)
 }
 
-// businessDays counts the business days of a month, day by day: at most 31
-// lookups, and obviously right.
+// businessDays counts the business days of a month: those after its first day
+// up to its last (Calendar.BusinessDaysBetween), and the first day itself.
 func businessDays(cal *calendar.Calendar, year int, month time.Month) (int, error) {
-	n := 0
-	for d := calendar.NewDate(year, month, 1); d.Month == month; d = d.AddDays(1) {
-		ok, err := cal.IsBusinessDay(d)
-		if err != nil {
-			return 0, err
-		}
-		if ok {
-			n++
-		}
+	first := calendar.NewDate(year, month, 1)
+	last := calendar.NewDate(year, month+1, 1).AddDays(-1) // NewDate normalises month 13
+	n, err := cal.BusinessDaysBetween(first, last)
+	if err != nil {
+		return 0, err
 	}
-	return n, nil
+	ok, err := cal.IsBusinessDay(first)
+	if ok {
+		n++
+	}
+	return n, err
 }
 
 // writeMonth writes a month as a grid, Monday first: each day is a cell of four
