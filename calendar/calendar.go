@@ -388,31 +388,34 @@ func (c *Calendar) AddBusinessDays(d Date, n int) (Date, error) {
 	if !ok {
 		return Date{}, c.dateError(d)
 	}
-	j, ok := c.addBusinessDays(i, n)
+	j, ok := addCounted(c.biz, i, n)
 	if !ok {
 		return Date{}, c.rangeError("result of adding "+itoa(n)+" business days to", d.String())
 	}
 	return c.dateAt(j), nil
 }
 
-// addBusinessDays is AddBusinessDays on day indexes; false when the result lies
-// outside the range.
-func (c *Calendar) addBusinessDays(i, n int) (int, bool) {
+// addCounted returns the index of the n-th counted day after day i (n > 0), the
+// -n-th before it (n < 0) or i (n == 0), where cum[k] is the number of counted
+// days among days 0..k-1; false when the result lies outside the range, however
+// large n is.
+func addCounted(cum []int32, i, n int) (int, bool) {
+	days := len(cum) - 1
 	switch {
 	case n == 0:
 		return i, true
 	case n > 0:
-		target := int64(c.biz[i+1]) + int64(n)
-		if target > int64(c.biz[c.n]) {
+		// Compare before adding: n may be near the limits of int.
+		if n > int(cum[days]-cum[i+1]) {
 			return 0, false
 		}
-		return gallop(c.biz, i+1, int32(target)) - 1, true
+		return gallop(cum, i+1, cum[i+1]+int32(n)) - 1, true
 	}
-	target := int64(c.biz[i]) + int64(n) + 1
-	if target < 1 {
+	if n < -int(cum[i]) {
 		return 0, false
 	}
-	p := sort.Search(i+1, func(p int) bool { return c.biz[p] >= int32(target) })
+	target := cum[i] + int32(n) + 1
+	p := sort.Search(i+1, func(p int) bool { return cum[p] >= target })
 	return p - 1, true
 }
 
@@ -456,7 +459,9 @@ func (c *Calendar) index(d Date) (int, bool) {
 
 func (c *Calendar) dateAt(i int) Date { return dateFromDays(c.firstDay + int64(i)) }
 
-// instant returns t in Unix nanoseconds and its day index.
+// instant returns t in Unix nanoseconds and its day index. The end of the range
+// (the last day's 24:00) is an instant of the range, on the last day: a deadline
+// can fall on it.
 func (c *Calendar) instant(t time.Time) (u int64, i int, ok bool) {
 	if c == nil || c.n == 0 {
 		return 0, 0, false
@@ -465,8 +470,11 @@ func (c *Calendar) instant(t time.Time) (u int64, i int, ok bool) {
 		return 0, 0, false
 	}
 	u = t.UnixNano()
-	if u < c.mid[0] || u >= c.mid[c.n] {
+	if u < c.mid[0] || u > c.mid[c.n] {
 		return 0, 0, false
+	}
+	if u == c.mid[c.n] {
+		return u, c.n - 1, true
 	}
 	// Every day is 24 hours give or take the UTC offset changes, so the guess is
 	// at most a day off.

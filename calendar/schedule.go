@@ -21,6 +21,7 @@ type Schedule struct {
 	w           Window
 	open, close []int64 // per day: the window's opening and closing instant (equal when closed)
 	cum         []int64 // n+1 entries: window time before day i begins, in nanoseconds
+	cov         []int32 // n+1 entries: coverage days among days 0..i-1
 }
 
 // maxCachedSchedules is how many distinct windows a calendar keeps compiled.
@@ -71,6 +72,7 @@ func (c *Calendar) compile(w Window) *Schedule {
 		open:  make([]int64, c.n),
 		close: make([]int64, c.n),
 		cum:   make([]int64, c.n+1),
+		cov:   make([]int32, c.n+1),
 	}
 	wd := c.first.Weekday()
 	for i := 0; i < c.n; i++ {
@@ -84,6 +86,10 @@ func (c *Calendar) compile(w Window) *Schedule {
 		}
 		s.open[i], s.close[i] = o, e
 		s.cum[i+1] = s.cum[i] + (e - o)
+		s.cov[i+1] = s.cov[i]
+		if o < e && c.flags[i]&flagBusiness != 0 {
+			s.cov[i+1]++
+		}
 		wd = (wd + 1) % 7
 	}
 	return s
@@ -165,6 +171,35 @@ func (s *Schedule) CloseOn(d Date) (time.Time, bool, error) {
 		return time.Time{}, false, s.cal.dateError(d)
 	}
 	return time.Unix(0, s.close[i]).In(s.cal.loc), s.open[i] < s.close[i], nil
+}
+
+// IsCoverageDay reports whether d is a coverage day of the schedule: a business
+// day of the calendar on which the window is open. Business-day targets count
+// coverage days, so a window shut on Fridays makes the next coverage day after a
+// Thursday the Monday; with the 8x5, 9x5 and 24x7 windows the coverage days are
+// exactly the business days.
+func (s *Schedule) IsCoverageDay(d Date) (bool, error) {
+	i, ok := s.cal.index(d)
+	if !ok {
+		return false, s.cal.dateError(d)
+	}
+	return s.cov[i+1] > s.cov[i], nil
+}
+
+// AddCoverageDays returns the n-th coverage day after d (n > 0), the -n-th
+// before d (n < 0), or d itself (n == 0); d need not be a coverage day. A result
+// outside the calendar's range is an error wrapping ErrOutOfRange, however large
+// n is.
+func (s *Schedule) AddCoverageDays(d Date, n int) (Date, error) {
+	i, ok := s.cal.index(d)
+	if !ok {
+		return Date{}, s.cal.dateError(d)
+	}
+	j, ok := addCounted(s.cov, i, n)
+	if !ok {
+		return Date{}, s.cal.rangeError("result of adding "+itoa(n)+" coverage days of "+s.w.String()+" to", d.String())
+	}
+	return s.cal.dateAt(j), nil
 }
 
 // pos returns the window time from the start of the range to u, on day i.

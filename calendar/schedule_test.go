@@ -704,7 +704,8 @@ func TestScheduleConvertsOffsets(t *testing.T) {
 	assert.Same(t, Poland().Location(), opens.Location())
 }
 
-// The range is [1990-01-01 00:00, 2201-01-01 00:00) Warsaw time (CET both).
+// The range is [1990-01-01 00:00, 2200-12-31 24:00] Warsaw time (CET both): its
+// end is included, so that a deadline can fall on it.
 func TestScheduleOutOfRange(t *testing.T) {
 	first := schCet(1990, 1, 1, 0, 0)
 	end := schCet(2201, 1, 1, 0, 0)
@@ -713,7 +714,6 @@ func TestScheduleOutOfRange(t *testing.T) {
 		at   time.Time
 	}{
 		{"1ns before the range", first.Add(-schNs)},
-		{"the end of the range", end},
 		{"1ns after the end", end.Add(schNs)},
 		{"year 1", time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)},
 		{"the zero time", time.Time{}},
@@ -764,6 +764,29 @@ func TestScheduleOutOfRange(t *testing.T) {
 		d, err := s.Between(first, end.Add(-schNs))
 		require.NoError(t, err)
 		assert.Positive(t, d)
+	})
+
+	t.Run("the end of the range, 2200-12-31 24:00, is an instant of it", func(t *testing.T) {
+		s := schSchedule(t, Window24x7())
+		in, err := s.Contains(end)
+		require.NoError(t, err)
+		assert.False(t, in, "the end is not inside the window: nothing is open after it")
+		d, err := s.Between(schCet(2200, 12, 31, 0, 0), end)
+		require.NoError(t, err)
+		assert.Equal(t, 24*time.Hour, d)
+		got, err := s.Add(end, 0)
+		require.NoError(t, err)
+		schAssertAt(t, end, got, "Add of nothing")
+		got, err = s.Add(end, -90*time.Minute)
+		require.NoError(t, err)
+		schAssertAt(t, schCet(2200, 12, 31, 22, 30), got, "Add back from the end")
+		_, err = s.Add(end, schNs)
+		assert.ErrorIs(t, err, ErrOutOfRange, "nothing runs past the end")
+		_, err = s.NextOpen(end)
+		assert.ErrorIs(t, err, ErrOutOfRange, "no opening after the end")
+		w, err := schSchedule(t, Window8x5()).Between(schCet(2200, 12, 31, 16, 0), end)
+		require.NoError(t, err)
+		assert.Equal(t, time.Hour, w, "8x5 from 16:00 to the end of the last day (Wed 31 Dec 2200) is its last hour")
 	})
 
 	t.Run("dates outside the range", func(t *testing.T) {
