@@ -291,17 +291,17 @@ func TestLifecycle(t *testing.T) {
 			// cutoff: the second business day after Wed, skipping Thu 4 Jun (Corpus
 			// Christi): Fri 5 (1st), Mon 8 (2nd), to its end: Tue 9 Jun 00:00 (129 h:
 			// 9 h of Wednesday and five whole days).
-			name: "sos-24x7xNBD: 24x7 business-day target after the cutoff, over Corpus Christi", number: nSOS24x7NBD, level: "24x7xNBD",
+			name: "sos-24x7xNBD: 24x7 business-day target, no cutoff, over Corpus Christi (Thu 4 Jun): due at the end of Fri 5 Jun", number: nSOS24x7NBD, level: "24x7xNBD",
 			steps: []lifeStep{
 				{Step: contract.Submitted, At: wall(2026, time.June, 3, 14, 30),
 					Adds: []dl{{resp, "Wed 2026-06-03 15:30:00 CEST"}}, Outs: []oc{{resp, open_, 1 * h}}, Next: resp},
 				{Step: contract.Responded, At: wall(2026, time.June, 3, 14, 45), Outs: []oc{{resp, met, 45 * min}}},
 				{Step: contract.Confirmed, At: wall(2026, time.June, 3, 15, 0),
-					Adds: []dl{{onSite, "Tue 2026-06-09 00:00:00 CEST"}}, Outs: []oc{{resp, met, 45 * min}, {onSite, open_, 129 * h}}, Next: onSite},
+					Adds: []dl{{onSite, "Sat 2026-06-06 00:00:00 CEST"}}, Outs: []oc{{resp, met, 45 * min}, {onSite, open_, 57 * h}}, Next: onSite},
 				{Step: contract.OnSite, At: wall(2026, time.June, 5, 11, 0), Adds: []dl{{retn, "Sat 2026-06-13 00:00:00 CEST"}},
-					Outs: []oc{{resp, met, 45 * min}, {onSite, met, 85 * h}, {retn, open_, 181 * h}}, Next: retn},
-				{Step: contract.Returned, At: wall(2026, time.June, 10, 10, 0), Outs: []oc{{resp, met, 45 * min}, {onSite, met, 85 * h}, {retn, met, 62 * h}}},
-				{Step: contract.Closed, At: wall(2026, time.June, 10, 12, 0), Outs: []oc{{resp, met, 45 * min}, {onSite, met, 85 * h}, {retn, met, 62 * h}}},
+					Outs: []oc{{resp, met, 45 * min}, {onSite, met, 13 * h}, {retn, open_, 181 * h}}, Next: retn},
+				{Step: contract.Returned, At: wall(2026, time.June, 10, 10, 0), Outs: []oc{{resp, met, 45 * min}, {onSite, met, 13 * h}, {retn, met, 62 * h}}},
+				{Step: contract.Closed, At: wall(2026, time.June, 10, 12, 0), Outs: []oc{{resp, met, 45 * min}, {onSite, met, 13 * h}, {retn, met, 62 * h}}},
 			},
 		},
 		{

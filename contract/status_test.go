@@ -179,8 +179,9 @@ func TestSeveralServices(t *testing.T) {
 	r := registry(t)
 	// Submitted Fri 13 Mar 14:00: cocare-standard's response is 1 h of 9x5,
 	// sos-24x7xNBD's 1 h of 24x7: both 15:00. Confirmed Fri 15:30, after the
-	// cutoff: the second business day after Friday is Tue 17 Mar, closing at 18:00
-	// in 9x5 and at 24:00 in 24x7. Delivered Mon 16 Mar 09:30, the engineer on
+	// 9x5 cutoff: the second business day after Friday is Tue 17 Mar, closing at
+	// 18:00; the cutoff does not apply to 24x7, so the on-site is due at the end
+	// of the next business day, Mon 16 Mar 24:00. Delivered Mon 16 Mar 09:30, the engineer on
 	// site 10:00: the return (from the delivery) is due at the end of Mon 23 Mar.
 	q, err := r.Open(contract.Opening{Contract: nCombo, Serial: serial2, Submitted: wall(2026, time.March, 13, 14, 0)})
 	require.NoError(t, err)
@@ -190,25 +191,25 @@ func TestSeveralServices(t *testing.T) {
 		{"cocare-standard", sla.Response, "Fri 2026-03-13 15:00:00 CET"},
 		{"cocare-standard", sla.Delivery, "Tue 2026-03-17 18:00:00 CET"},
 		{"sos-24x7xNBD", sla.Response, "Fri 2026-03-13 15:00:00 CET"},
-		{"sos-24x7xNBD", sla.OnSite, "Wed 2026-03-18 00:00:00 CET"},
+		{"sos-24x7xNBD", sla.OnSite, "Tue 2026-03-17 00:00:00 CET"},
 	}, deadlinesOf(t, q))
 
 	// At Mon 16 Mar 09:00: the 9x5 delivery has used 2h30 (Friday) of 2h30 + 9 +
 	// 9 = 20h30, 18 h left; the 24x7 on-site has used 8h30 + 24 + 24 + 9 = 65h30
-	// of 8h30 + 4*24 = 104h30 (62.7 %), 39 h left. Neither is near its end, but
-	// the responses (answered by the confirmation at 15:30) are 30 min late.
+	// of 8h30 + 3*24 = 80h30, 15 h left, and is due first. The responses
+	// (answered by the confirmation at 15:30) are 30 min late.
 	st, err := q.Status(wall(2026, time.March, 16, 9, 0))
 	require.NoError(t, err)
 	assert.Equal(t, []outcome{
 		{"cocare-standard", sla.Response, sla.Breached, 30 * time.Minute},
 		{"cocare-standard", sla.Delivery, sla.Open, 18 * time.Hour},
 		{"sos-24x7xNBD", sla.Response, sla.Breached, 30 * time.Minute},
-		{"sos-24x7xNBD", sla.OnSite, sla.Open, 39 * time.Hour},
+		{"sos-24x7xNBD", sla.OnSite, sla.Open, 15 * time.Hour},
 	}, outcomesOf(st))
 	assert.Equal(t, hezoEscalation, st.Escalation, "the late response (the confirmation) is breached")
 	require.NotNil(t, st.Next)
-	assert.Equal(t, "cocare-standard", st.Next.Service.ID())
-	assert.Equal(t, sla.Delivery, st.Next.Deadline.Kind)
+	assert.Equal(t, "sos-24x7xNBD", st.Next.Service.ID())
+	assert.Equal(t, sla.OnSite, st.Next.Deadline.Kind)
 
 	require.NoError(t, q.Record(contract.Delivered, wall(2026, time.March, 16, 9, 30)))
 	require.NoError(t, q.Record(contract.OnSite, wall(2026, time.March, 16, 10, 0)))
@@ -217,7 +218,7 @@ func TestSeveralServices(t *testing.T) {
 		{"cocare-standard", sla.Delivery, "Tue 2026-03-17 18:00:00 CET"},
 		{"cocare-standard", sla.Return, "Tue 2026-03-24 00:00:00 CET"},
 		{"sos-24x7xNBD", sla.Response, "Fri 2026-03-13 15:00:00 CET"},
-		{"sos-24x7xNBD", sla.OnSite, "Wed 2026-03-18 00:00:00 CET"},
+		{"sos-24x7xNBD", sla.OnSite, "Tue 2026-03-17 00:00:00 CET"},
 		{"sos-24x7xNBD", sla.Return, "Tue 2026-03-24 00:00:00 CET"},
 	}, deadlinesOf(t, q))
 }

@@ -1,16 +1,15 @@
 package sla
 
 import (
-	"strconv"
 	"time"
 
 	"github.com/slaclock/slaclock/calendar"
 )
 
-// Kind is the kind of a deadline.
+// Kind is the kind of a deadline. The zero Kind is not valid.
 type Kind uint8
 
-// The deadlines of a request (SPEC section 6).
+// The deadlines of a request.
 const (
 	Response Kind = iota + 1 // the provider's first response, from submission
 	ShipBy                   // dispatch from the logistics hub (-S levels), from confirmation
@@ -19,16 +18,16 @@ const (
 	Return                   // the customer returns the damaged device, from delivery
 )
 
-// Kinds lists every kind in the order deadlines are reported.
 var kindNames = [...]string{Response: "response", ShipBy: "ship-by", Delivery: "delivery", OnSite: "on-site", Return: "return"}
 var kindFields = [...]string{Response: "response_by", ShipBy: "ship_by", Delivery: "delivery_by", OnSite: "onsite_by", Return: "return_by"}
 
 func (k Kind) valid() bool { return k >= Response && k <= Return }
 
-// String returns "response", "ship-by", "delivery", "on-site" or "return".
+// String returns "response", "ship-by", "delivery", "on-site" or "return"; an
+// invalid Kind prints as %!Kind(n).
 func (k Kind) String() string {
 	if !k.valid() {
-		return "%!Kind(" + strconv.Itoa(int(k)) + ")"
+		return "%!Kind(" + itoa(int(k)) + ")"
 	}
 	return kindNames[k]
 }
@@ -42,40 +41,66 @@ func (k Kind) Field() string {
 	return kindFields[k]
 }
 
-// Request is what the deadlines of a service request are computed from.
-type Request struct {
-	Service  Service
-	Priority Priority // needed by services split by priority; ignored by the others
-	// Submitted is when an authorized user representative sent the request; the
-	// response clock starts here. Required.
-	Submitted time.Time
-	// Confirmed is when the request's validity was accepted after verification;
-	// the ship-by, delivery and on-site clocks start here. Zero: not confirmed yet,
-	// and only the response deadline exists.
-	Confirmed time.Time
-	// Delivered is when the replacement was delivered; the return clock starts
-	// here. Zero: not delivered yet.
-	Delivered time.Time
+// Provider reports whether the deadline is the provider's (every kind but
+// Return, which is the customer's own).
+func (k Kind) Provider() bool { return k != Return }
+
+// Deadline is one deadline of a request: the last instant at which its event is
+// on time. An event at exactly Due is met; one nanosecond later is breached.
+//
+// A deadline whose clock a running hold has stopped is Paused: it has no Due
+// (the zero time), and Left is the window time that was left when the clock
+// stopped, at PausedSince; it stays the same until the hold ends.
+type Deadline struct {
+	Kind Kind
+	// Level is the service level in force for the deadline's clock, after any
+	// priority change; its coverage is the window its time is measured in. The
+	// return deadline has no level: its seven days are calendar days.
+	Level Level
+	Start time.Time // when its clock started: submission, confirmation or delivery
+	Due   time.Time // in the calendar's location; zero while Paused
+	// Paused, PausedSince and Left describe a deadline stopped by a running hold.
+	Paused      bool
+	PausedSince time.Time
+	Left        time.Duration
+	// Holds are the request's holds that stopped this deadline's clock, in time
+	// order: a part of Request.Holds, not a copy.
+	Holds []Hold
+	// Steps explain how Due was reached. Calculator.Explain fills them.
+	Steps []Step
+
+	rec uint8 // the record of the clock that produced it, in Deadlines.recs
 }
 
-// Deadline is one deadline of a request: the last instant at which the event is
-// on time. An event at exactly Due is met; one nanosecond later is breached.
-type Deadline struct {
-	Kind   Kind
-	Due    time.Time       // in the calendar's location
-	Start  time.Time       // when its clock started: submission, confirmation or delivery
-	Window calendar.Window // the window its time is measured in (24x7 for the return period)
-	// Steps explain how Due was reached. Only Calculator.Explain fills them.
-	Steps []Step
+// Coverage returns the coverage the deadline's time is measured in; the return
+// period, measured in calendar days, reports Coverage24x7.
+func (d Deadline) Coverage() Coverage {
+	if d.Kind == Return || !d.Level.valid() {
+		return Coverage24x7
+	}
+	return d.Level.cov
 }
 
 // Deadlines are the deadlines of one request, in the order of Kind.
+//
+// Besides the deadlines, a Deadlines keeps the record of what each rule decided
+// (the clamped start, the processing day, the cutoff, the holds and priority
+// changes applied), from which Calculator.Explain renders the explanation. The
+// record is not part of the JSON form; each deadline's Steps are.
 type Deadlines struct {
 	Service  Service
-	Priority Priority
-	Level    Level // the level that applied to the request's priority
+	Priority Priority // the priority in force after the last change
+	Level    Level    // the level in force for the target (before confirmation, for the response)
 	list     [5]Deadline
 	n        int
+
+	recs    [5]record
+	nrec    int
+	effects [maxInlineEffects]effect
+	more    []effect // effects past the inline ones, in order
+	neff    int
+	holds   []Hold
+	changes []PriorityChange
 }
 
 // All returns the deadlines in the order of Kind. The slice shares d's storage.
@@ -99,179 +124,204 @@ func (d *Deadlines) add(x Deadline) {
 	d.n++
 }
 
-// Deadlines computes the deadlines of r as SPEC section 6 says:
+// Deadlines computes the deadlines of r:
 //
-//   - response: Settings.Response (1h) of the level's window from submission;
+//   - response: Settings.Response (1 hour) of the level's window from the
+//     submission, carried over to the next opening where the window closes;
+//     the response clock never stops for a hold;
 //   - once confirmed, the target of the level that applies to r's priority:
 //     ship-by for -S levels, otherwise delivery (services that deliver) and
-//     on-site (services with an engineer on site; the onsite CoCare packages have
-//     both, with the same deadline);
-//   - once delivered, the return of the damaged device: the end (24:00) of the
-//     Settings.ReturnDays-th calendar day after the delivery date.
+//     on-site (services with an engineer on site; the onsite CoCare packages
+//     have both, with the same deadline);
+//   - once the replacement is delivered (or brought on site), the return of
+//     the damaged device: the end (24:00) of the Settings.ReturnDays-th
+//     calendar day after that date; it never stops for a hold.
 //
-// Hour targets are H hours of the window from confirmation, carried over where
-// the window closes; business-day targets clamp the confirmation into the
-// window, apply the cutoff (at 15:00:00 exactly a confirmation is after it) and
-// end at the close of the window on the due business day.
+// Hour targets are H hours of the window from the confirmation. Business-day
+// targets count coverage days (business days of the calendar on which the
+// window is open): the confirmation is clamped into the window; where the
+// cutoff applies (8x5 and 9x5 by default, see Settings) a confirmation at or
+// after the cutoff (at 15:00:00 exactly it is after), or on a day that is not
+// a coverage day, counts from the next coverage day; the deadline is the
+// window's close on the k-th coverage day after that. Without holds and
+// priority changes a later confirmation never gets an earlier deadline.
 //
-// Errors name the field and value: a missing service or submission, a
-// confirmation before the submission, a delivery before the confirmation or
-// without one, a missing priority (ErrPriorityRequired), a time outside the
+// A hold [from, to) stops the clocks that count from the confirmation and are
+// still running when it begins (their event has not happened by then): with
+// f the later of from and the clock's start, if f is before the deadline d and
+// before to, the deadline becomes the instant at which the window time left
+// at f (from f to d) has run again from to. Otherwise it does not move. Holds
+// apply in time order; a running hold leaves the deadline Paused.
+//
+// A priority change at c, after the clock's start s and before its deadline
+// d, that changes the level: to a more urgent level, d becomes the earlier of
+// d and the new level's deadline counted from c; to a less urgent one, the new
+// level's deadline from s with the holds that ended by c applied again. With
+// Settings.RetroactivePriorityChanges both directions take the latter. The
+// clock then runs in the new level's window. A change at or after d moves
+// nothing; one at s is in force at s.
+//
+// Errors name the field and the value (see Request): a missing service or
+// submission, an event before the step it follows, holds that overlap or end
+// before they begin, an event inside a hold, changes out of order or inside a
+// hold, a missing priority (ErrPriorityRequired), a time outside the
 // calendar's range (wrapping calendar.ErrOutOfRange). Deadlines does not
-// allocate; Explain does the same and fills each deadline's Steps.
-func (c *Calculator) Deadlines(r Request) (Deadlines, error) { return c.compute(r, false) }
-
-// Explain is Deadlines with each deadline's explanation filled in.
-func (c *Calculator) Explain(r Request) (Deadlines, error) { return c.compute(r, true) }
-
-func (c *Calculator) compute(r Request, explain bool) (Deadlines, error) {
+// allocate for requests with up to eight holds and priority changes.
+func (c *Calculator) Deadlines(r Request) (Deadlines, error) {
 	var out Deadlines
-	if r.Service.IsZero() {
-		return out, &ValueError{Field: "service", Reason: "required", Err: ErrUnknownService}
-	}
-	lvl, err := r.Service.Level(r.Priority)
-	if err != nil {
+	err := c.compute(&r, &out)
+	return out, err
+}
+
+// Explain is Deadlines with each deadline's Steps filled in: a rendering of the
+// record the computation kept, in words and as data.
+func (c *Calculator) Explain(r Request) (Deadlines, error) {
+	var out Deadlines
+	if err := c.compute(&r, &out); err != nil {
 		return out, err
 	}
-	if err := checkTimes(r); err != nil {
-		return out, err
-	}
-	out.Service, out.Priority, out.Level = r.Service, r.Priority, lvl
-
-	sched := c.sched[lvl.cov]
-	resp := Deadline{Kind: Response, Start: r.Submitted.In(c.cal.Location()), Window: sched.Window()}
-	if resp.Due, resp.Steps, err = c.windowTime(sched, lvl.cov, "submitted", r.Submitted, c.set.Response, "response within", explain); err != nil {
-		return out, err
-	}
-	out.add(resp)
-
-	if !r.Confirmed.IsZero() {
-		t := Deadline{Start: r.Confirmed.In(c.cal.Location()), Window: sched.Window()}
-		if lvl.unit == Hours {
-			t.Due, t.Steps, err = c.windowTime(sched, lvl.cov, "confirmed", r.Confirmed, time.Duration(lvl.n)*time.Hour, "", explain)
-		} else {
-			t.Due, t.Steps, err = c.businessDays(sched, lvl, r.Confirmed, explain)
-		}
-		if err != nil {
-			return out, err
-		}
-		switch {
-		case r.Service.Delivers() && lvl.ship:
-			t.Kind = ShipBy
-			out.add(t)
-		case r.Service.Delivers():
-			t.Kind = Delivery
-			out.add(t)
-		}
-		if r.Service.OnSite() {
-			t.Kind = OnSite
-			out.add(t)
-		}
-	}
-
-	if !r.Delivered.IsZero() {
-		ret := Deadline{Kind: Return, Start: r.Delivered.In(c.cal.Location()), Window: calendar.Window24x7()}
-		if ret.Due, ret.Steps, err = c.returnBy(r.Delivered, explain); err != nil {
-			return out, err
-		}
-		out.add(ret)
-	}
+	c.render(&out)
 	return out, nil
 }
 
-func checkTimes(r Request) error {
-	switch {
-	case r.Submitted.IsZero():
-		return &ValueError{Field: "submitted", Reason: "required: the response clock starts there", Err: ErrInvalidRequest}
-	case !r.Confirmed.IsZero() && r.Confirmed.Before(r.Submitted):
-		return &ValueError{Field: "confirmed", Value: r.Confirmed.Format(time.RFC3339Nano),
-			Reason: "is before submitted " + r.Submitted.Format(time.RFC3339Nano), Err: ErrInvalidRequest}
-	case !r.Delivered.IsZero() && r.Confirmed.IsZero():
-		return &ValueError{Field: "delivered", Value: r.Delivered.Format(time.RFC3339Nano),
-			Reason: "is set but confirmed is not: a replacement is sent only after confirmation", Err: ErrInvalidRequest}
-	case !r.Delivered.IsZero() && r.Delivered.Before(r.Confirmed):
-		return &ValueError{Field: "delivered", Value: r.Delivered.Format(time.RFC3339Nano),
-			Reason: "is before confirmed " + r.Confirmed.Format(time.RFC3339Nano), Err: ErrInvalidRequest}
+func (c *Calculator) compute(r *Request, out *Deadlines) error {
+	if r.Service.IsZero() {
+		return &ValueError{Field: "service", Reason: "required", Err: ErrUnknownService}
+	}
+	lvl, err := r.Service.Level(r.Priority)
+	if err != nil {
+		return err
+	}
+	if err := c.check(r); err != nil {
+		return err
+	}
+	out.Service, out.Priority, out.Level = r.Service, r.Priority, lvl
+	out.holds, out.changes = r.Holds, r.Changes
+	if n := len(r.Changes); n > 0 {
+		out.Priority = r.Changes[n-1].Priority
+	}
+
+	resp, err := c.clock(r, out, Response, r.Submitted, time.Time{})
+	if err != nil {
+		return err
+	}
+	out.add(resp)
+	if !r.Confirmed.IsZero() {
+		kinds, nk := r.Service.targetKinds()
+		var prev Deadline
+		var prevEvent time.Time
+		for i := 0; i < nk; i++ {
+			k := kinds[i]
+			ev := meetingEvent(k, r.Service, r.Shipped, r.Delivered, r.OnSite)
+			d := prev
+			if i == 0 || !ev.Equal(prevEvent) {
+				if d, err = c.clock(r, out, k, r.Confirmed, ev); err != nil {
+					return err
+				}
+			}
+			d.Kind = k
+			out.add(d)
+			prev, prevEvent = d, ev
+		}
+		out.Level = prev.Level
+	}
+	if start, field := replacedAt(r); !start.IsZero() {
+		ret, err := c.returnBy(out, start, field)
+		if err != nil {
+			return err
+		}
+		out.add(ret)
 	}
 	return nil
+}
+
+// targetKinds lists the deadlines the service's target sets.
+func (s Service) targetKinds() ([2]Kind, int) {
+	in := s.info()
+	switch {
+	case in.delivers && in.onsite:
+		return [2]Kind{Delivery, OnSite}, 2
+	case in.onsite:
+		return [2]Kind{OnSite}, 1
+	case s.kind == ahb && s.level.ship, in.level.ship:
+		return [2]Kind{ShipBy}, 1
+	}
+	return [2]Kind{Delivery}, 1
+}
+
+// replacedAt is when the replacement reached the customer, and the field it
+// comes from: the delivery, or the engineer's arrival with it.
+func replacedAt(r *Request) (time.Time, string) {
+	if !r.Delivered.IsZero() {
+		return r.Delivered, "delivered"
+	}
+	if r.Service.OnSite() && !r.OnSite.IsZero() {
+		return r.OnSite, "onsite"
+	}
+	return time.Time{}, ""
+}
+
+// meetingEvent is the event that meets a deadline of kind k: the shipment for
+// ship-by (where none is recorded, the delivery or the engineer's arrival,
+// whichever came first: the part cannot arrive before it left), the delivery
+// for delivery (for the on-site packages also the engineer's arrival with the
+// part), the arrival for on-site.
+func meetingEvent(k Kind, s Service, shipped, delivered, onsite time.Time) time.Time {
+	switch k {
+	case ShipBy:
+		if !shipped.IsZero() {
+			return shipped
+		}
+		return earliest(delivered, onsite)
+	case Delivery:
+		if s.OnSite() {
+			return earliest(delivered, onsite)
+		}
+		return delivered
+	case OnSite:
+		return onsite
+	}
+	return time.Time{}
+}
+
+// earliest returns the earlier of two times, a zero one counting as absent.
+func earliest(a, b time.Time) time.Time {
+	switch {
+	case a.IsZero():
+		return b
+	case b.IsZero() || a.Before(b):
+		return a
+	}
+	return b
+}
+
+// levelAt returns the level of the priority in force at t: the request's
+// priority with every change at or before t applied.
+func levelAt(r *Request, t time.Time) (Level, Priority, int) {
+	p, next := r.Priority, 0
+	for next < len(r.Changes) && !r.Changes[next].At.After(t) {
+		p = r.Changes[next].Priority
+		next++
+	}
+	l, _ := r.Service.Level(p) // priorities were checked
+	return l, p, next
+}
+
+// returnBy is the end (24:00) of the ReturnDays-th calendar day after the
+// replacement reached the customer.
+func (c *Calculator) returnBy(out *Deadlines, start time.Time, field string) (Deadline, error) {
+	day := c.cal.DateOf(start)
+	last := day.AddDays(c.set.ReturnDays)
+	due, err := c.cal.At(last, calendar.EndOfDay)
+	if err != nil {
+		return Deadline{}, timeError(field, start, err)
+	}
+	rec := out.newRecord()
+	*rec = record{how: howDays, at: start.In(c.cal.Location()), day: day, dueDay: last, base: due}
+	return Deadline{Kind: Return, Start: rec.at, Due: due, rec: uint8(out.nrec - 1)}, nil
 }
 
 // timeError wraps a calendar error about the request's field.
 func timeError(field string, t time.Time, err error) error {
 	return &ValueError{Field: field, Value: t.Format(time.RFC3339Nano), Reason: err.Error(), Err: ErrInvalidRequest, Cause: err}
-}
-
-// windowTime is the deadline d of window time after start (the response and the
-// hour targets), with its steps when explain is set.
-func (c *Calculator) windowTime(s *calendar.Schedule, cov Coverage, field string, start time.Time, d time.Duration, what string, explain bool) (time.Time, []Step, error) {
-	due, err := s.Add(start, d)
-	if err != nil {
-		return time.Time{}, nil, timeError(field, start, err)
-	}
-	if !explain {
-		return due, nil, nil
-	}
-	return due, c.explainWindowTime(s, cov, field, start, d, what, due), nil
-}
-
-// businessDays is the deadline of a business-day target (NBD, kBD) confirmed at
-// conf: SPEC section 6's four steps.
-func (c *Calculator) businessDays(s *calendar.Schedule, l Level, conf time.Time, explain bool) (time.Time, []Step, error) {
-	// 1. Clamp the confirmation into the window; D is its date.
-	start, err := s.NextOpen(conf)
-	if err != nil {
-		return time.Time{}, nil, timeError("confirmed", conf, err)
-	}
-	day := c.cal.DateOf(start)
-	isBusiness, err := c.cal.IsBusinessDay(day)
-	if err != nil {
-		return time.Time{}, nil, timeError("confirmed", conf, err)
-	}
-	// 2./3. The k-th business day after D, the (k+1)-th from the cutoff on.
-	applies := !l.ship || c.set.CutoffAppliesToShip
-	after := false
-	if isBusiness && applies {
-		cut, err := c.cal.At(day, c.set.Cutoff)
-		if err != nil {
-			return time.Time{}, nil, timeError("confirmed", conf, err)
-		}
-		after = !start.Before(cut)
-	}
-	n := int(l.n)
-	if after {
-		n++
-	}
-	dueDay, err := c.cal.AddBusinessDays(day, n)
-	if err != nil {
-		return time.Time{}, nil, timeError("confirmed", conf, err)
-	}
-	// 4. The close of the window on the due day.
-	due, open, err := s.CloseOn(dueDay)
-	if err != nil {
-		return time.Time{}, nil, timeError("confirmed", conf, err)
-	}
-	if !open {
-		return time.Time{}, nil, &ValueError{Field: "Settings.Window" + l.cov.String(), Value: s.Window().String(),
-			Reason: "is closed on the due business day " + dueDay.String(), Err: ErrInvalidSettings}
-	}
-	if !explain {
-		return due, nil, nil
-	}
-	return due, c.explainBusinessDays(s, l, conf, start, day, isBusiness, applies, after, dueDay, due), nil
-}
-
-// returnBy is the end (24:00) of the ReturnDays-th calendar day after delivery.
-func (c *Calculator) returnBy(delivered time.Time, explain bool) (time.Time, []Step, error) {
-	if _, err := c.elapsed.Contains(delivered); err != nil {
-		return time.Time{}, nil, timeError("delivered", delivered, err)
-	}
-	last := c.cal.DateOf(delivered).AddDays(c.set.ReturnDays)
-	due, err := c.cal.At(last, calendar.EndOfDay)
-	if err != nil {
-		return time.Time{}, nil, timeError("delivered", delivered, err)
-	}
-	if !explain {
-		return due, nil, nil
-	}
-	return due, c.explainReturn(delivered, last, due), nil
 }

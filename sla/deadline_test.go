@@ -178,9 +178,9 @@ func TestDeadlinesHolidays(t *testing.T) {
 		{"Christmas 2026: after the cutoff on Wed 23 Dec it is Tue 29 Dec",
 			same("cocare-standard", wall(2026, 12, 23, 15, 0)),
 			[]due{{resp, "Wed 2026-12-23 16:00:00 CET"}, {delivery, "Tue 2026-12-29 18:00:00 CET"}}},
-		{"Christmas 2026: 24x7xNBD after the cutoff on 23 Dec is the second business day, Tue 29 Dec",
+		{"Christmas 2026: 24x7xNBD has no cutoff, so 16:00 on 23 Dec is due the next business day after Christmas, Mon 28 Dec, to its end",
 			same("ahb-24x7xNBD", wall(2026, 12, 23, 16, 0)),
-			[]due{{resp, "Wed 2026-12-23 17:00:00 CET"}, {delivery, "Wed 2026-12-30 00:00:00 CET"}}},
+			[]due{{resp, "Wed 2026-12-23 17:00:00 CET"}, {delivery, "Tue 2026-12-29 00:00:00 CET"}}},
 		{"Christmas 2026: 24x7xNBD on Wigilia (not a business day) is the first business day after it",
 			same("ahb-24x7xNBD", wall(2026, 12, 24, 10, 0)),
 			[]due{{resp, "Thu 2026-12-24 11:00:00 CET"}, {delivery, "Tue 2026-12-29 00:00:00 CET"}}},
@@ -225,7 +225,7 @@ func TestDeadlinesCutoff(t *testing.T) {
 		{"8x5xNBD: the last nanosecond before 15:00", "ahb-8x5xNBD", justBefore, delivery, "Tue 2026-11-17 17:00:00 CET"},
 		{"8x5xNBD: 15:00:00 exactly", "ahb-8x5xNBD", at, delivery, "Wed 2026-11-18 17:00:00 CET"},
 		{"24x7xNBD: the last nanosecond before 15:00", "ahb-24x7xNBD", justBefore, delivery, "Wed 2026-11-18 00:00:00 CET"},
-		{"24x7xNBD: 15:00:00 exactly", "ahb-24x7xNBD", at, delivery, "Thu 2026-11-19 00:00:00 CET"},
+		{"24x7xNBD: 15:00:00 exactly changes nothing, the cutoff does not apply to 24x7", "ahb-24x7xNBD", at, delivery, "Wed 2026-11-18 00:00:00 CET"},
 		{"-S: the cutoff applies to ship-by by default, before", "cocare-basic", justBefore, shipBy, "Tue 2026-11-17 18:00:00 CET"},
 		{"-S: the cutoff applies to ship-by by default, at 15:00", "cocare-basic", at, shipBy, "Wed 2026-11-18 18:00:00 CET"},
 		{"the cutoff is 15:00 Warsaw time: 13:59:59.999999999Z is before it", "cocare-standard",
@@ -274,9 +274,9 @@ func TestDeadlinesWeekends(t *testing.T) {
 		{"24x7: a response on Saturday is one elapsed hour; a Sunday confirmation counts from Sunday",
 			request{id: "ahb-24x7xNBD", submitted: sat(10, 0), confirmed: sun(23, 0)},
 			[]due{{resp, "Sat 2026-11-14 11:00:00 CET"}, {delivery, "Tue 2026-11-17 00:00:00 CET"}}},
-		{"24x7xNBD after Friday's cutoff is the second business day, Tuesday, to its end",
+		{"24x7xNBD on Friday at 16:00 has no cutoff: the next business day, Monday, to its end",
 			same("ahb-24x7xNBD", fri(16, 0)),
-			[]due{{resp, "Fri 2026-11-13 17:00:00 CET"}, {delivery, "Wed 2026-11-18 00:00:00 CET"}}},
+			[]due{{resp, "Fri 2026-11-13 17:00:00 CET"}, {delivery, "Tue 2026-11-17 00:00:00 CET"}}},
 		{"24x7x4 runs through Saturday night",
 			request{id: "cocare-premier", prio: sla.P2, submitted: sat(22, 0), confirmed: sat(22, 0)},
 			[]due{{resp, "Sat 2026-11-14 23:00:00 CET"}, {delivery, "Sun 2026-11-15 02:00:00 CET"}}},
@@ -444,22 +444,39 @@ func TestDeadlinesResponseWindow(t *testing.T) {
 // counts from that day, while one after the cutoff on the business day before
 // counts from the next business day. So a later confirmation can get an earlier
 // deadline: Fri 16:00 is due Tue 24:00, Sat 10:00 Mon 24:00.
-func TestDeadlines24x7NonBusinessDayAfterCutoffDay(t *testing.T) {
+func TestDeadlines24x7Cutoff(t *testing.T) {
+	// 24x7xNBD: the due day is the next business day after the confirmation's
+	// date, with no cutoff by default; with CutoffAppliesTo24x7 the cutoff
+	// applies and a day that is not a business day counts as after it. Fri 13
+	// Nov 2026, Sat 14, Sun 15; Christmas 2026: Thu 24 (Wigilia), Fri 25, Sat 26.
+	on := calculator(t, func(s *sla.Settings) { s.CutoffAppliesTo24x7 = true })
+	shipOff := calculator(t, func(s *sla.Settings) { s.CutoffAppliesTo24x7, s.CutoffAppliesToShip = true, false })
 	cases := []struct {
 		name string
+		calc *sla.Calculator
+		id   string
 		conf time.Time
+		kind sla.Kind
 		want string
 	}{
-		{"Friday after the cutoff: the second business day after Friday", wall(2026, 11, 13, 16, 0), "Wed 2026-11-18 00:00:00 CET"},
-		{"the Saturday after: the first business day after Saturday", wall(2026, 11, 14, 10, 0), "Tue 2026-11-17 00:00:00 CET"},
-		{"the day before Wigilia after the cutoff: the second business day", wall(2026, 12, 23, 16, 0), "Wed 2026-12-30 00:00:00 CET"},
-		{"Wigilia: the first business day after it", wall(2026, 12, 24, 10, 0), "Tue 2026-12-29 00:00:00 CET"},
+		{"default: Friday 16:00 is due Monday 24:00", sla.Default(), "ahb-24x7xNBD", wall(2026, 11, 13, 16, 0), delivery, "Tue 2026-11-17 00:00:00 CET"},
+		{"default: Saturday 10:00 is due Monday 24:00 too", sla.Default(), "ahb-24x7xNBD", wall(2026, 11, 14, 10, 0), delivery, "Tue 2026-11-17 00:00:00 CET"},
+		{"default: Monday 23:59 is due Tuesday 24:00", sla.Default(), "ahb-24x7xNBD", wall(2026, 11, 16, 23, 59), delivery, "Wed 2026-11-18 00:00:00 CET"},
+		{"default: 16:00 the day before Wigilia is due Monday 28 Dec 24:00", sla.Default(), "ahb-24x7xNBD", wall(2026, 12, 23, 16, 0), delivery, "Tue 2026-12-29 00:00:00 CET"},
+		{"default: Wigilia is due Monday 28 Dec 24:00", sla.Default(), "ahb-24x7xNBD", wall(2026, 12, 24, 10, 0), delivery, "Tue 2026-12-29 00:00:00 CET"},
+		{"default: a -S level in 24x7 follows the 24x7 setting, not the ship-by one", sla.Default(), "ahb-24x7xNBD-S", wall(2026, 11, 13, 16, 0), shipBy, "Tue 2026-11-17 00:00:00 CET"},
+		{"on: Friday 14:59 is before the cutoff: Monday 24:00", on, "ahb-24x7xNBD", wall(2026, 11, 13, 14, 59), delivery, "Tue 2026-11-17 00:00:00 CET"},
+		{"on: Friday 16:00 is after it: Tuesday 24:00", on, "ahb-24x7xNBD", wall(2026, 11, 13, 16, 0), delivery, "Wed 2026-11-18 00:00:00 CET"},
+		{"on: Saturday 10:00 is not a business day, so after the cutoff: Tuesday 24:00", on, "ahb-24x7xNBD", wall(2026, 11, 14, 10, 0), delivery, "Wed 2026-11-18 00:00:00 CET"},
+		{"on: Wigilia counts from Monday 28 Dec: Tuesday 29 Dec 24:00", on, "ahb-24x7xNBD", wall(2026, 12, 24, 10, 0), delivery, "Wed 2026-12-30 00:00:00 CET"},
+		{"on: a -S level in 24x7 follows it even when the cutoff is off for ship-by", shipOff, "ahb-24x7xNBD-S", wall(2026, 11, 13, 16, 0), shipBy, "Wed 2026-11-18 00:00:00 CET"},
+		{"on: the 9x5 ship-by still follows CutoffAppliesToShip", shipOff, "cocare-basic", wall(2026, 11, 13, 16, 0), shipBy, "Mon 2026-11-16 18:00:00 CET"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			ds, err := sla.Default().Deadlines(sla.Request{Service: service(t, "ahb-24x7xNBD"), Submitted: c.conf, Confirmed: c.conf})
+			ds, err := c.calc.Deadlines(sla.Request{Service: service(t, c.id), Submitted: c.conf, Confirmed: c.conf})
 			require.NoError(t, err)
-			d, ok := ds.Get(delivery)
+			d, ok := ds.Get(c.kind)
 			require.True(t, ok)
 			assertInstant(t, c.want, d.Due)
 		})
@@ -615,9 +632,9 @@ func TestSettingsValidate(t *testing.T) {
 			s.Response = 0
 			s.ReturnDays = -3
 		}, []string{"Settings.Window8x5", "Settings.Cutoff", "Settings.Response", "Settings.ReturnDays"}},
-		{"the zero Settings: every window, the response and the return days",
+		{"the zero Settings: every window, the response, the return days and the escalation share",
 			func(s *sla.Settings) { *s = sla.Settings{} },
-			[]string{"Settings.Window8x5", "Settings.Window9x5", "Settings.Window24x7", "Settings.Response", "Settings.ReturnDays"}},
+			[]string{"Settings.Window8x5", "Settings.Window9x5", "Settings.Window24x7", "Settings.Response", "Settings.ReturnDays", "Settings.EscalationShare"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -749,18 +766,18 @@ func TestDeadlineStartAndWindow(t *testing.T) {
 	want := []struct {
 		kind  sla.Kind
 		start time.Time
-		win   calendar.Window
+		cov   sla.Coverage
 	}{
-		{resp, sub, calendar.Window9x5()},
-		{delivery, conf, calendar.Window9x5()},
-		{onSite, conf, calendar.Window9x5()},
-		{ret, del, calendar.Window24x7()},
+		{resp, sub, sla.Coverage9x5},
+		{delivery, conf, sla.Coverage9x5},
+		{onSite, conf, sla.Coverage9x5},
+		{ret, del, sla.Coverage24x7},
 	}
 	require.Equal(t, len(want), ds.Len())
 	for i, d := range ds.All() {
 		assert.Equal(t, want[i].kind, d.Kind)
 		assert.True(t, want[i].start.Equal(d.Start), "%s starts at %s, not %s", d.Kind, inWarsaw(want[i].start), inWarsaw(d.Start))
-		assert.Equal(t, want[i].win, d.Window, "%s window", d.Kind)
+		assert.Equal(t, want[i].cov, d.Coverage(), "%s coverage", d.Kind)
 		assert.False(t, d.Due.Before(d.Start), "%s is not due before it starts", d.Kind)
 	}
 	_, ok := ds.Get(shipBy)
@@ -1000,26 +1017,40 @@ func btoi(b bool) int {
 	return 0
 }
 
-// A business-day target is due at the close of the window on the due business
-// day; a window the settings close on that day cannot give one.
-func TestDeadlinesWindowClosedOnTheDueDay(t *testing.T) {
-	c := calculator(t, func(s *sla.Settings) {
+// Business days are counted where the window is open: a 9x5 window shut on
+// Fridays moves NBD from Thursday to Monday instead of failing, and a window open
+// on Saturday does not make Saturday a business day.
+func TestDeadlinesCountCoverageDays(t *testing.T) {
+	shutFri := calculator(t, func(s *sla.Settings) {
 		s.Window9x5.Days = calendar.DaysOf(time.Monday, time.Tuesday, time.Wednesday, time.Thursday)
 	})
-	// Thu 12 Nov 2026 10:00: the next business day is Fri 13 Nov, when this
-	// 9x5 window is closed.
-	at := wall(2026, 11, 12, 10, 0)
-	_, err := c.Deadlines(sla.Request{Service: service(t, "cocare-standard"), Submitted: at, Confirmed: at})
-	require.Error(t, err)
-	assert.True(t, errors.Is(err, sla.ErrInvalidSettings), "%v", err)
-	var ve *sla.ValueError
-	require.True(t, errors.As(err, &ve))
-	assert.Equal(t, "Settings.Window9x5", ve.Field)
-
-	// A response only is still computed: 1 hour of the window from Thursday 10:00.
-	ds, err := c.Deadlines(sla.Request{Service: service(t, "cocare-standard"), Submitted: at})
-	require.NoError(t, err)
-	assertDeadlines(t, []due{{resp, "Thu 2026-11-12 11:00:00 CET"}}, ds)
+	openSat := calculator(t, func(s *sla.Settings) {
+		s.Window9x5.Days = calendar.MondayToFriday | calendar.DaysOf(time.Saturday)
+	})
+	cases := []struct {
+		name string
+		calc *sla.Calculator
+		conf time.Time
+		want []due
+	}{
+		{"shut on Fridays: Thursday 10:00 is due Monday 18:00", shutFri, wall(2026, 11, 12, 10, 0),
+			[]due{{resp, "Thu 2026-11-12 11:00:00 CET"}, {delivery, "Mon 2026-11-16 18:00:00 CET"}}},
+		{"shut on Fridays: Thursday 15:00 counts from Monday, due Tuesday 18:00", shutFri, wall(2026, 11, 12, 15, 0),
+			[]due{{resp, "Thu 2026-11-12 16:00:00 CET"}, {delivery, "Tue 2026-11-17 18:00:00 CET"}}},
+		{"shut on Fridays: a Friday confirmation is clamped to Monday 09:00, due Tuesday", shutFri, wall(2026, 11, 13, 10, 0),
+			[]due{{resp, "Mon 2026-11-16 10:00:00 CET"}, {delivery, "Tue 2026-11-17 18:00:00 CET"}}},
+		{"open on Saturday: Saturday 10:00 is not a business day, so it counts from Monday: due Tuesday", openSat, wall(2026, 11, 14, 10, 0),
+			[]due{{resp, "Sat 2026-11-14 11:00:00 CET"}, {delivery, "Tue 2026-11-17 18:00:00 CET"}}},
+		{"open on Saturday: Friday 14:00 is due Monday, Saturday does not count", openSat, wall(2026, 11, 13, 14, 0),
+			[]due{{resp, "Fri 2026-11-13 15:00:00 CET"}, {delivery, "Mon 2026-11-16 18:00:00 CET"}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ds, err := c.calc.Deadlines(sla.Request{Service: service(t, "cocare-standard"), Submitted: c.conf, Confirmed: c.conf})
+			require.NoError(t, err)
+			assertDeadlines(t, c.want, ds)
+		})
+	}
 }
 
 // Error messages start with the package name and quote the value they reject
@@ -1063,7 +1094,7 @@ func TestCheckAndProgressDoNotAllocate(t *testing.T) {
 					panic(err)
 				}
 			})
-			assert.Zero(t, allocs, "%s deadline in %s: Check or Progress allocates", d.Kind, d.Window)
+			assert.Zero(t, allocs, "%s deadline in %s: Check or Progress allocates", d.Kind, d.Coverage())
 		}
 	}
 }

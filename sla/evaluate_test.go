@@ -48,7 +48,20 @@ func TestStatusString(t *testing.T) {
 	assert.Equal(t, "open", sla.Open.String())
 	assert.Equal(t, "met", sla.Met.String())
 	assert.Equal(t, "breached", sla.Breached.String())
-	assert.Equal(t, "%!Status(3)", sla.Status(3).String(), "an out-of-range status prints, it does not panic")
+	assert.Equal(t, "paused", sla.Paused.String())
+	assert.Equal(t, "%!Status(4)", sla.Status(4).String(), "an out-of-range status prints, it does not panic")
+	for _, st := range []sla.Status{sla.Open, sla.Met, sla.Breached, sla.Paused} {
+		b, err := st.MarshalText()
+		require.NoError(t, err)
+		var back sla.Status
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, st, back, "%s round-trips", st)
+	}
+	back := sla.Met
+	assert.Error(t, back.UnmarshalText([]byte("late")))
+	assert.Equal(t, sla.Met, back, "unchanged on error")
+	_, err := sla.Status(9).MarshalText()
+	assert.Error(t, err)
 	var zero sla.Status
 	assert.Equal(t, sla.Open, zero, "the zero Status is Open")
 }
@@ -69,10 +82,10 @@ func TestActualsFor(t *testing.T) {
 		{sla.OnSite, a.OnSite}, {sla.Return, a.Returned},
 	}
 	for _, c := range cases {
-		assert.True(t, c.want.Equal(a.For(c.kind)), "%s waits for its own event", c.kind)
+		assert.True(t, c.want.Equal(a.For(c.kind, service(t, "cocare-standard-onsite"))), "%s waits for its own event", c.kind)
 	}
-	assert.True(t, a.For(0).IsZero(), "an invalid kind waits for nothing")
-	assert.True(t, a.For(6).IsZero(), "an invalid kind waits for nothing")
+	assert.True(t, a.For(0, service(t, "cocare-standard")).IsZero(), "an invalid kind waits for nothing")
+	assert.True(t, a.For(6, service(t, "cocare-standard")).IsZero(), "an invalid kind waits for nothing")
 }
 
 // SPEC section 1: an event at exactly the deadline is met; one nanosecond later
@@ -234,11 +247,13 @@ func TestCheckErrors(t *testing.T) {
 			assert.Equal(t, sla.Outcome{}, o)
 		})
 	}
-	t.Run("the zero Deadline has no window", func(t *testing.T) {
+	t.Run("the zero Deadline has no kind", func(t *testing.T) {
 		_, err := sla.Default().Check(sla.Deadline{}, wall(2026, 11, 16, 10, 0))
 		require.Error(t, err)
 		assert.True(t, errors.Is(err, sla.ErrInvalidRequest), "wraps an sla sentinel: %v", err)
-		assert.True(t, errors.Is(err, calendar.ErrInvalid), "and the calendar's error: %v", err)
+		var ve *sla.ValueError
+		require.True(t, errors.As(err, &ve))
+		assert.Equal(t, "deadline kind", ve.Field)
 	})
 }
 
@@ -376,7 +391,7 @@ func TestProgressErrors(t *testing.T) {
 		{"a now after 2200", d, wall(2201, 1, 2, 10, 0), "now", true},
 		{"a now before 1990", d, wall(1989, 12, 31, 10, 0), "now", true},
 		{"a deadline without a start", noStart, wall(2026, 11, 16, 10, 0), "delivery start", true},
-		{"the zero Deadline has no window", sla.Deadline{}, wall(2026, 11, 16, 10, 0), "%!Kind(0) window", false},
+		{"the zero Deadline has no kind", sla.Deadline{}, wall(2026, 11, 16, 10, 0), "deadline kind", false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -13,20 +13,22 @@ type Rule string
 
 // The rules a step can apply.
 const (
-	RuleStart  Rule = "start"  // when the clock started, clamped into the window, and the cutoff
-	RuleCount  Rule = "count"  // business days counted, or window time spent
-	RuleDue    Rule = "due"    // the deadline itself
-	RuleClocks Rule = "clocks" // a clock change inside the span
+	RuleStart    Rule = "start"    // when the clock started, clamped into the window, and the cutoff
+	RuleCount    Rule = "count"    // business days counted, or window time spent
+	RuleClocks   Rule = "clocks"   // a clock change inside the window on the way
+	RuleHold     Rule = "hold"     // a hold, and what it did to the deadline
+	RulePriority Rule = "priority" // a priority change, and what it did to the deadline
+	RuleDue      Rule = "due"      // the deadline itself
 )
 
 // Step is one step of a deadline's explanation, as data. Text is a sentence a
 // service-desk engineer can paste into a ticket; Skipped names the holidays the
 // step passed over, with their Polish names.
 type Step struct {
-	Rule    Rule
-	At      time.Time // the instant the step arrived at, in the calendar's location
-	Text    string
-	Skipped []calendar.Holiday `json:",omitempty"`
+	Rule    Rule               `json:"rule"`
+	At      time.Time          `json:"at"` // the instant the step arrived at, in the calendar's location
+	Text    string             `json:"text"`
+	Skipped []calendar.Holiday `json:"skipped,omitempty"`
 }
 
 // Explanation returns the deadline's steps as one line, joined by "; ", for
@@ -41,49 +43,388 @@ func (d Deadline) Explanation() string {
 	return strings.Join(parts, "; ")
 }
 
-// fmtInstant writes t as "Fri 13 Nov 2026 15:20", with seconds (and fractions)
-// when it has them, and the zone abbreviation on days when the clocks change,
-// where a wall time alone can be ambiguous.
-func fmtInstant(t time.Time) string {
-	layout := "Mon 2 Jan 2006 15:04"
-	if t.Second() != 0 || t.Nanosecond() != 0 {
-		layout = "Mon 2 Jan 2006 15:04:05.999999999"
+// renderer turns the records of a Deadlines into steps. It reads the record and
+// the calendar's data (holiday names, the zone's clock changes) and decides
+// nothing again.
+type renderer struct {
+	c   *Calculator
+	ds  *Deadlines
+	buf []byte
+	raw []rawStep
+	hol []calendar.Holiday
+}
+
+// rawStep is a step whose text is buf[from:to] and whose holidays hol[h0:h1].
+type rawStep struct {
+	rule     Rule
+	at       time.Time
+	from, to int
+	h0, h1   int
+}
+
+func (c *Calculator) render(ds *Deadlines) {
+	rd := renderer{c: c, ds: ds, buf: make([]byte, 0, 256*ds.nrec), raw: make([]rawStep, 0, 6*ds.nrec)}
+	var bounds [len(Deadlines{}.recs) + 1]int
+	for i := 0; i < ds.nrec; i++ {
+		rd.record(&ds.recs[i], i)
+		bounds[i+1] = len(rd.raw)
 	}
-	s := t.Format(layout)
-	if clocksChangeOn(t) {
-		s += " " + t.Format("MST")
+	text := string(rd.buf)
+	steps := make([]Step, len(rd.raw))
+	for i, r := range rd.raw {
+		steps[i] = Step{Rule: r.rule, At: r.at, Text: text[r.from:r.to]}
+		if r.h1 > r.h0 {
+			steps[i].Skipped = rd.hol[r.h0:r.h1:r.h1]
+		}
 	}
-	return s
-}
-
-// fmtEnd writes an instant that ends a day: midnight is written as 24:00 of the
-// day before ("Mon 16 Nov 2026 24:00"), as SPEC writes the end of a day.
-func fmtEnd(t time.Time) string {
-	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0 {
-		return t.AddDate(0, 0, -1).Format("Mon 2 Jan 2006") + " 24:00"
+	for i := range ds.list[:ds.n] {
+		d := &ds.list[i]
+		k := int(d.rec)
+		d.Steps = steps[bounds[k]:bounds[k+1]:bounds[k+1]]
 	}
-	return fmtInstant(t)
 }
 
-func fmtDay(d calendar.Date) string {
-	return time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC).Format("Mon 2 Jan")
+// begin starts a step's text.
+func (rd *renderer) begin() int { return len(rd.buf) }
+
+// end closes the step begun at from.
+func (rd *renderer) end(rule Rule, at time.Time, from, h0 int) {
+	rd.raw = append(rd.raw, rawStep{rule: rule, at: at, from: from, to: len(rd.buf), h0: h0, h1: len(rd.hol)})
 }
 
-func fmtDayYear(d calendar.Date) string {
-	return time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC).Format("Mon 2 Jan 2006")
+func (rd *renderer) str(s string) { rd.buf = append(rd.buf, s...) }
+
+func (rd *renderer) instant(t time.Time) { rd.buf = appendInstant(rd.buf, t) }
+
+// skipped appends " (skipping Wed 11 Nov Narodowe Święto Niepodległości, ...)"
+// for the holidays from one date to another, both included.
+func (rd *renderer) skipped(from, to calendar.Date) {
+	if to.Before(from) {
+		return
+	}
+	hs, err := rd.c.cal.HolidaysBetween(from, to)
+	if err != nil || len(hs) == 0 {
+		return
+	}
+	rd.str(" (skipping ")
+	for i, h := range hs {
+		if i > 0 {
+			rd.str(", ")
+		}
+		rd.buf = appendDay(rd.buf, h.Date)
+		rd.str(" ")
+		rd.str(h.Name)
+	}
+	rd.str(")")
+	rd.hol = append(rd.hol, hs...)
 }
 
-func zoneOffset(t time.Time) int {
-	_, off := t.Zone()
-	return off
+func (rd *renderer) record(rec *record, i int) {
+	loc := rd.c.cal.Location()
+	switch rec.how {
+	case howDays:
+		from := rd.begin()
+		rd.str("replacement delivered ")
+		rd.instant(rec.at)
+		rd.end(RuleStart, rec.at, from, len(rd.hol))
+		from = rd.begin()
+		rd.str(strconv.Itoa(rd.c.set.ReturnDays))
+		rd.str(" calendar days: ")
+		rd.buf = appendDayYear(rd.buf, rec.dueDay)
+		rd.end(RuleCount, rec.base, from, len(rd.hol))
+		from = rd.begin()
+		rd.str("due at the end of the day: ")
+		rd.buf = appendEnd(rd.buf, rec.base)
+		rd.end(RuleDue, rec.base, from, len(rd.hol))
+		return
+	case howWindow:
+		rd.windowTime(rec)
+	case howBusinessDays:
+		rd.businessDays(rec)
+	}
+	due := rec.base
+	for k := 0; k < rec.neff; k++ {
+		e := rd.ds.effect(rec.eff0 + k)
+		rd.effect(rec, e)
+		due = rd.c.at(e.due)
+	}
+	if rec.neff == 0 {
+		return
+	}
+	d := rd.ds.list[0]
+	for _, x := range rd.ds.list[:rd.ds.n] {
+		if int(x.rec) == i {
+			d = x
+			break
+		}
+	}
+	from := rd.begin()
+	if d.Paused {
+		rd.str("paused since ")
+		rd.instant(d.PausedSince)
+		rd.str(" with ")
+		rd.str(fmtDuration(d.Left))
+		rd.str(" of the ")
+		rd.str(d.Level.cov.String())
+		rd.str(" window left: no due instant until the hold ends")
+		rd.end(RuleDue, d.PausedSince, from, len(rd.hol))
+		return
+	}
+	rd.str("due ")
+	rd.instant(due.In(loc))
+	rd.end(RuleDue, due, from, len(rd.hol))
 }
 
-// clocksChangeOn reports whether t's day has a clock change in t's location.
-func clocksChangeOn(t time.Time) bool {
-	y, m, d := t.Date()
-	_, a := time.Date(y, m, d, 0, 0, 0, 0, t.Location()).Zone()
-	_, b := time.Date(y, m, d, 23, 59, 59, 0, t.Location()).Zone()
-	return a != b
+// start writes the start step's first words: "confirmed Sat 14 Nov 2026 10:00,
+// outside the 9x5 window: the clock starts Mon 16 Nov 2026 09:00".
+func (rd *renderer) start(rec *record) int {
+	from := rd.begin()
+	rd.str(rec.field)
+	rd.str(" ")
+	rd.instant(rec.at)
+	if !rec.clamped.Equal(rec.at) {
+		rd.str(", outside the ")
+		rd.str(rec.lvl.cov.String())
+		rd.str(" window: the clock starts ")
+		rd.instant(rec.clamped)
+		rd.skipped(rd.c.cal.DateOf(rec.at), rd.c.cal.DateOf(rec.clamped).AddDays(-1))
+	}
+	return from
+}
+
+func (rd *renderer) windowTime(rec *record) {
+	h0 := len(rd.hol)
+	from := rd.start(rec)
+	rd.end(RuleStart, rec.clamped, from, h0)
+
+	s := rd.c.sched[rec.lvl.cov]
+	d := rd.c.set.Response
+	if rec.kind != Response {
+		d = time.Duration(rec.lvl.n) * time.Hour
+	}
+	h0, from = len(rd.hol), rd.begin()
+	if rec.kind == Response {
+		rd.str("response within ")
+	}
+	rd.str(fmtDuration(d))
+	if s.Window() == calendar.Window24x7() {
+		rd.str(" of real elapsed time (")
+		rd.str(rec.lvl.cov.String())
+		rd.str(" window)")
+	} else {
+		rd.str(" of the ")
+		rd.str(describeWindow(rec.lvl.cov, s.Window()))
+	}
+	if !s.Window().OpenOnHolidays {
+		rd.skipped(rd.c.cal.DateOf(rec.clamped), rd.c.cal.DateOf(rec.base))
+	}
+	rd.end(RuleCount, rec.base, from, h0)
+
+	if dir, a, b, ok := clockChange(s, rec.clamped, rec.base); ok {
+		from = rd.begin()
+		rd.str("the clocks go ")
+		rd.str(dir)
+		rd.str(" on the way (")
+		rd.buf = a.AppendFormat(rd.buf, "-07:00")
+		rd.str(" to ")
+		rd.buf = b.AppendFormat(rd.buf, "-07:00")
+		rd.str("): window time is real elapsed time")
+		rd.end(RuleClocks, rec.base, from, len(rd.hol))
+	}
+	if rec.neff == 0 {
+		from = rd.begin()
+		rd.str("due ")
+		rd.instant(rec.base)
+		rd.end(RuleDue, rec.base, from, len(rd.hol))
+	}
+}
+
+// clockChange finds a clock change between a and b at which the window is open,
+// reading the zone's transitions: "forward" or "back", with an instant before
+// and one after it.
+func clockChange(s *calendar.Schedule, a, b time.Time) (string, time.Time, time.Time, bool) {
+	for t := a; t.Before(b); {
+		_, end := t.ZoneBounds()
+		if end.IsZero() || !end.Before(b) {
+			return "", time.Time{}, time.Time{}, false
+		}
+		before := end.Add(-time.Nanosecond)
+		in1, err1 := s.Contains(before)
+		in2, err2 := s.Contains(end)
+		if err1 == nil && err2 == nil && in1 && in2 {
+			dir := "forward"
+			if zoneOffset(end) < zoneOffset(before) {
+				dir = "back"
+			}
+			return dir, before, end, true
+		}
+		t = end
+	}
+	return "", time.Time{}, time.Time{}, false
+}
+
+func (rd *renderer) businessDays(rec *record) {
+	h0 := len(rd.hol)
+	from := rd.start(rec)
+	cutoff := rd.c.set.Cutoff.String()
+	switch rec.cutoff {
+	case cutoffNotApplied:
+		if ok, _ := rd.c.sched[rec.lvl.cov].IsCoverageDay(rec.day); !ok {
+			rd.notCoverage(rec)
+			break
+		}
+		rd.str(", the ")
+		rd.str(cutoff)
+		if rec.lvl.cov == Coverage24x7 {
+			rd.str(" cutoff does not apply to the 24x7 window")
+		} else {
+			rd.str(" cutoff does not apply to ship-by targets")
+		}
+	case cutoffNotCoverage:
+		rd.notCoverage(rec)
+		rd.str(": counts from ")
+		rd.buf = appendDay(rd.buf, rec.proc)
+		rd.skipped(rec.day.AddDays(1), rec.proc.AddDays(-1))
+	case cutoffAfter:
+		rd.str(", after the ")
+		rd.str(cutoff)
+		rd.str(" cutoff: counts from ")
+		rd.buf = appendDay(rd.buf, rec.proc)
+		rd.skipped(rec.day.AddDays(1), rec.proc.AddDays(-1))
+	default:
+		rd.str(", before the ")
+		rd.str(cutoff)
+		rd.str(" cutoff")
+	}
+	rd.end(RuleStart, rec.clamped, from, h0)
+
+	h0, from = len(rd.hol), rd.begin()
+	if rec.lvl.n == 1 {
+		rd.str("next business day: ")
+	} else {
+		rd.str(strconv.Itoa(int(rec.lvl.n)))
+		rd.str(" business days: ")
+	}
+	rd.buf = appendDay(rd.buf, rec.dueDay)
+	rd.skipped(rec.proc.AddDays(1), rec.dueDay.AddDays(-1))
+	rd.end(RuleCount, rec.base, from, h0)
+
+	from = rd.begin()
+	if rec.base.In(rd.c.cal.Location()).Hour() == 0 && rd.c.cal.DateOf(rec.base) != rec.dueDay {
+		rd.str("due at the end of the day (")
+		rd.str(rec.lvl.cov.String())
+		rd.str(" window): ")
+	} else {
+		rd.str("due at the close of the ")
+		rd.str(rec.lvl.cov.String())
+		rd.str(" window: ")
+	}
+	rd.buf = appendEnd(rd.buf, rec.base)
+	rd.end(RuleDue, rec.base, from, len(rd.hol))
+}
+
+// notCoverage writes why the clamped start's day does not count: ", Sat 14 Nov
+// is not a business day".
+func (rd *renderer) notCoverage(rec *record) {
+	rd.str(", ")
+	rd.buf = appendDay(rd.buf, rec.day)
+	if biz, _ := rd.c.cal.IsBusinessDay(rec.day); biz {
+		rd.str(" is not a coverage day: the ")
+		rd.str(rec.lvl.cov.String())
+		rd.str(" window is shut on it")
+		return
+	}
+	rd.str(" is not a business day")
+	rd.skipped(rec.day, rec.day)
+}
+
+func (rd *renderer) effect(rec *record, e *effect) {
+	loc := rd.c.cal.Location()
+	from, h0 := rd.begin(), len(rd.hol)
+	due := rd.c.at(e.due)
+	if e.kind <= effHoldAfterDue {
+		h := rd.ds.holds[e.i]
+		if h.Running() {
+			rd.str("on hold since ")
+			rd.instant(h.From.In(loc))
+		} else {
+			rd.str("on hold from ")
+			rd.instant(h.From.In(loc))
+			rd.str(" to ")
+			rd.instant(h.To.In(loc))
+		}
+		switch e.kind {
+		case effHoldMoved:
+			rd.str(": ")
+			rd.str(fmtDuration(e.left))
+			rd.str(" of the ")
+			rd.str(e.lvl.cov.String())
+			rd.str(" window was left at ")
+			rd.instant(rd.c.at(e.f))
+			rd.str(" and runs again from the hold's end: ")
+			rd.instant(due)
+		case effHoldPaused:
+			rd.str(", not ended: the clock stopped at ")
+			rd.instant(rd.c.at(e.f))
+			rd.str(" with ")
+			rd.str(fmtDuration(e.left))
+			rd.str(" of the ")
+			rd.str(e.lvl.cov.String())
+			rd.str(" window left")
+		case effHoldAfterEvent:
+			rd.str(": after the deadline's event, it does not move it")
+		case effHoldAfterDue:
+			rd.str(": the deadline had passed when it began, so it does not move it")
+		}
+		rd.end(RuleHold, due, from, h0)
+		return
+	}
+	ch := rd.ds.changes[e.i]
+	cand := rd.c.at(e.cand)
+	rd.str("priority ")
+	switch e.kind {
+	case effRaise, effRaiseKept:
+		rd.str("raised")
+	case effLower:
+		rd.str("lowered")
+	default:
+		rd.str("changed")
+	}
+	rd.str(" to ")
+	rd.str(ch.Priority.String())
+	rd.str(" at ")
+	rd.instant(ch.At.In(loc))
+	switch e.kind {
+	case effRaise:
+		rd.str(": ")
+		rd.str(e.lvl.String())
+		rd.str(" counted from then is due ")
+		rd.instant(cand)
+		rd.str(", earlier than before")
+	case effRaiseKept:
+		rd.str(": ")
+		rd.str(e.lvl.String())
+		rd.str(" counted from then would be due ")
+		rd.instant(cand)
+		rd.str(", not earlier: the deadline stays ")
+		rd.instant(due)
+	case effLower:
+		rd.str(": ")
+		rd.str(e.lvl.String())
+		rd.str(" counted from the start, with the holds before the change: due ")
+		rd.instant(due)
+	case effRetroactive:
+		rd.str(", counted retroactively: ")
+		rd.str(e.lvl.String())
+		rd.str(" from the start, with the holds before the change: due ")
+		rd.instant(due)
+	case effSameLevel:
+		rd.str(": the level stays ")
+		rd.str(e.lvl.String())
+	case effLate:
+		rd.str(": at or after the deadline, it moves nothing")
+	}
+	rd.end(RulePriority, due, from, h0)
 }
 
 // describeWindow writes a window for a ticket: "9x5 window (09:00-18:00 Mon-Fri,
@@ -100,109 +441,9 @@ func describeWindow(cov Coverage, w calendar.Window) string {
 	return s + ")"
 }
 
-// skipped lists the holidays from one date to another, both included, and
-// appends them to text as "(skipping Wed 11 Nov Narodowe Święto Niepodległości)".
-func (c *Calculator) skipped(from, to calendar.Date, text string) (string, []calendar.Holiday) {
-	if to.Before(from) {
-		return text, nil
-	}
-	hs, err := c.cal.HolidaysBetween(from, to)
-	if err != nil || len(hs) == 0 {
-		return text, nil
-	}
-	names := make([]string, len(hs))
-	for i, h := range hs {
-		names[i] = fmtDay(h.Date) + " " + h.Name
-	}
-	return text + " (skipping " + strings.Join(names, ", ") + ")", hs
-}
-
-// explainStart writes how the clock started: "confirmed Sat 14 Nov 2026 10:00,
-// outside the 9x5 window: the clock starts Mon 16 Nov 2026 09:00".
-func (c *Calculator) explainStart(cov Coverage, s *calendar.Schedule, field string, at, start time.Time) Step {
-	loc := c.cal.Location()
-	text := field + " " + fmtInstant(at.In(loc))
-	var hs []calendar.Holiday
-	if !start.Equal(at) {
-		text += ", outside the " + cov.String() + " window: the clock starts " + fmtInstant(start)
-		text, hs = c.skipped(c.cal.DateOf(at), c.cal.DateOf(start).AddDays(-1), text)
-	}
-	return Step{Rule: RuleStart, At: start, Text: text, Skipped: hs}
-}
-
-func (c *Calculator) explainWindowTime(s *calendar.Schedule, cov Coverage, field string, at time.Time, d time.Duration, what string, due time.Time) []Step {
-	start, err := s.NextOpen(at)
-	if err != nil {
-		start = at
-	}
-	steps := []Step{c.explainStart(cov, s, field, at, start)}
-	text := fmtDuration(d) + " of the " + describeWindow(cov, s.Window())
-	if s.Window() == calendar.Window24x7() {
-		text = fmtDuration(d) + " of real elapsed time (" + cov.String() + " window)"
-	}
-	if what != "" {
-		text = what + " " + text
-	}
-	var hs []calendar.Holiday
-	if !s.Window().OpenOnHolidays {
-		text, hs = c.skipped(c.cal.DateOf(start), c.cal.DateOf(due), text)
-	}
-	steps = append(steps, Step{Rule: RuleCount, At: due, Text: text, Skipped: hs})
-	if _, a := start.Zone(); a != zoneOffset(due) {
-		dir := "forward"
-		if zoneOffset(due) < a {
-			dir = "back"
-		}
-		steps = append(steps, Step{Rule: RuleClocks, At: due,
-			Text: "the clocks go " + dir + " on the way (" + start.Format("-07:00") + " to " + due.Format("-07:00") + "): window time is real elapsed time"})
-	}
-	return append(steps, Step{Rule: RuleDue, At: due, Text: "due " + fmtInstant(due)})
-}
-
-func (c *Calculator) explainBusinessDays(s *calendar.Schedule, l Level, conf, start time.Time, day calendar.Date,
-	isBusiness, applies, after bool, dueDay calendar.Date, due time.Time) []Step {
-	first := c.explainStart(l.cov, s, "confirmed", conf, start)
-	base := day
-	switch {
-	case !isBusiness:
-		first.Text += ", " + fmtDay(day) + " is not a business day"
-		first.Text, first.Skipped = c.skipped(day, day, first.Text)
-	case !applies:
-		first.Text += ", the " + c.set.Cutoff.String() + " cutoff does not apply to ship-by targets"
-	case after:
-		next, err := c.cal.NextBusinessDay(day)
-		if err == nil {
-			base = next
-		}
-		first.Text += ", after the " + c.set.Cutoff.String() + " cutoff: counts from " + fmtDay(base)
-		var hs []calendar.Holiday
-		first.Text, hs = c.skipped(day.AddDays(1), base.AddDays(-1), first.Text)
-		first.Skipped = append(first.Skipped, hs...)
-	default:
-		first.Text += ", before the " + c.set.Cutoff.String() + " cutoff"
-	}
-	k := int(l.n)
-	text := strconv.Itoa(k) + " business days: " + fmtDay(dueDay)
-	if k == 1 {
-		text = "next business day: " + fmtDay(dueDay)
-	}
-	text, hs := c.skipped(base.AddDays(1), dueDay.AddDays(-1), text)
-	count := Step{Rule: RuleCount, At: due, Text: text, Skipped: hs}
-
-	closeText := "due at the close of the " + l.cov.String() + " window: " + fmtEnd(due)
-	if s.Window().Close == calendar.EndOfDay {
-		closeText = "due at the end of the day (" + l.cov.String() + " window): " + fmtEnd(due)
-	}
-	return []Step{first, count, {Rule: RuleDue, At: due, Text: closeText}}
-}
-
-func (c *Calculator) explainReturn(delivered time.Time, last calendar.Date, due time.Time) []Step {
-	loc := c.cal.Location()
-	return []Step{
-		{Rule: RuleStart, At: delivered.In(loc), Text: "replacement delivered " + fmtInstant(delivered.In(loc))},
-		{Rule: RuleCount, At: due, Text: strconv.Itoa(c.set.ReturnDays) + " calendar days: " + fmtDayYear(last)},
-		{Rule: RuleDue, At: due, Text: "due at the end of the day: " + fmtEnd(due)},
-	}
+func zoneOffset(t time.Time) int {
+	_, off := t.Zone()
+	return off
 }
 
 // fmtDuration writes a duration for people: "1 hour", "4 hours", "90 minutes",

@@ -8,29 +8,45 @@ import (
 	"github.com/slaclock/slaclock/calendar"
 )
 
-// Settings are the choices SPEC leaves to the user, with its defaults from
-// DefaultSettings. The zero Settings is not usable (its windows are invalid):
-// start from DefaultSettings and change what differs.
+// Settings are the choices the service description leaves open, with the
+// defaults of DefaultSettings. The zero Settings is not usable (its windows are
+// invalid): start from DefaultSettings and change what differs. A contract
+// changes some of them with Overrides.
 type Settings struct {
-	// The hours of each coverage. Defaults: 8x5 09:00-17:00, 9x5 09:00-18:00 (Huawei's
-	// 9x5), both on business days; 24x7 always.
+	// The hours of each coverage. Defaults: 8x5 09:00-17:00, 9x5 09:00-18:00
+	// (Huawei's 9x5), both on business days; 24x7 always.
 	Window8x5, Window9x5, Window24x7 calendar.Window
 	// Cutoff is the time of day from which a confirmation counts from the next
-	// business day for business-day targets. Default 15:00; at 15:00:00 exactly a
-	// confirmation is after the cutoff.
+	// coverage day for business-day targets. Default 15:00; at 15:00:00 exactly
+	// a confirmation is after the cutoff.
 	Cutoff calendar.TimeOfDay
-	// CutoffAppliesToShip says whether the cutoff applies to ship-by (-S) targets.
-	// Default true.
+	// CutoffAppliesToShip says whether the cutoff applies to the ship-by (-S)
+	// targets of the 8x5 and 9x5 windows. Default true.
 	CutoffAppliesToShip bool
+	// CutoffAppliesTo24x7 says whether the cutoff applies to the business-day
+	// targets of the 24x7 window, -S levels included. Default false: the
+	// service description states the cutoff for the 8x5 and 9x5 services only,
+	// so 24x7xNBD confirmed Friday 16:00 is due Monday 24:00. When true, a
+	// confirmation on a day that is not a business day counts as after the
+	// cutoff: Friday 16:00 and Saturday 10:00 are both due Tuesday 24:00.
+	CutoffAppliesTo24x7 bool
 	// Response is the response target, in window time from submission. Default 1h.
 	Response time.Duration
 	// ReturnDays is the number of calendar days the customer has to return the
 	// damaged device, counted from the replacement's delivery date; the deadline
 	// is the end (24:00) of the last day. Default 7.
 	ReturnDays int
+	// EscalationShare is the share of a provider's target from which its
+	// deadline names the programme's escalation channel. Default 75 %.
+	EscalationShare Share
+	// RetroactivePriorityChanges makes a priority change count as if the
+	// request had had the new priority from the start, in both directions (as
+	// Jira Service Management does). Default false: a more urgent priority
+	// counts from the change and never makes a request due later.
+	RetroactivePriorityChanges bool
 }
 
-// DefaultSettings returns SPEC's defaults.
+// DefaultSettings returns the defaults described on each field of Settings.
 func DefaultSettings() Settings {
 	return Settings{
 		Window8x5:           calendar.Window8x5(),
@@ -40,6 +56,7 @@ func DefaultSettings() Settings {
 		CutoffAppliesToShip: true,
 		Response:            time.Hour,
 		ReturnDays:          7,
+		EscalationShare:     750_000,
 	}
 }
 
@@ -57,24 +74,62 @@ func (s Settings) Window(c Coverage) calendar.Window {
 }
 
 // Validate reports every setting that cannot be used, joined with errors.Join;
-// each names the field and its value.
+// each names the field (Settings.Cutoff, ...) and its value.
 func (s Settings) Validate() error {
 	var errs []error
-	for c := Coverage8x5; c <= Coverage24x7; c++ {
-		if err := s.Window(c).Validate(); err != nil {
-			errs = append(errs, &ValueError{Field: "Settings.Window" + c.String(), Value: s.Window(c).String(), Reason: err.Error(), Err: ErrInvalidSettings})
+	add := func(field, value, reason string, cause error) {
+		if reason != "" {
+			errs = append(errs, &ValueError{Field: "Settings." + field, Value: value, Reason: reason, Err: ErrInvalidSettings, Cause: cause})
 		}
 	}
-	if s.Cutoff < 0 || s.Cutoff > calendar.EndOfDay {
-		errs = append(errs, &ValueError{Field: "Settings.Cutoff", Value: s.Cutoff.String(), Reason: "want 00:00 to 24:00", Err: ErrInvalidSettings})
+	for c := Coverage8x5; c <= Coverage24x7; c++ {
+		w := s.Window(c)
+		reason, err := checkWindow(w)
+		add("Window"+c.String(), w.String(), reason, err)
 	}
-	if s.Response <= 0 {
-		errs = append(errs, &ValueError{Field: "Settings.Response", Value: s.Response.String(), Reason: "want a positive duration", Err: ErrInvalidSettings})
-	}
-	if s.ReturnDays < 1 || s.ReturnDays > 366 {
-		errs = append(errs, &ValueError{Field: "Settings.ReturnDays", Value: strconv.Itoa(s.ReturnDays), Reason: "want 1 to 366 days", Err: ErrInvalidSettings})
-	}
+	add("Cutoff", s.Cutoff.String(), checkCutoff(s.Cutoff), nil)
+	add("Response", s.Response.String(), checkResponse(s.Response), nil)
+	add("ReturnDays", strconv.Itoa(s.ReturnDays), checkReturnDays(s.ReturnDays), nil)
+	add("EscalationShare", s.EscalationShare.String(), checkShare(s.EscalationShare), nil)
 	return joinErrors(errs)
+}
+
+// The checks of each setting, shared by Settings.Validate and
+// Overrides.Validate: the reason a value cannot be used, or "".
+
+func checkWindow(w calendar.Window) (string, error) {
+	if err := w.Validate(); err != nil {
+		return err.Error(), err
+	}
+	return "", nil
+}
+
+func checkCutoff(t calendar.TimeOfDay) string {
+	if t < 0 || t > calendar.EndOfDay {
+		return "want 00:00 to 24:00"
+	}
+	return ""
+}
+
+func checkResponse(d time.Duration) string {
+	if d <= 0 {
+		return "want a positive duration"
+	}
+	return ""
+}
+
+func checkReturnDays(n int) string {
+	if n < 1 || n > 366 {
+		return "want 1 to 366 days"
+	}
+	return ""
+}
+
+func checkShare(p Share) string {
+	if !p.valid() {
+		return "want a share above 0 % and at most 100 %"
+	}
+	return ""
 }
 
 // Calculator computes deadlines on a calendar under settings. It is immutable

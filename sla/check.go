@@ -1,0 +1,93 @@
+package sla
+
+import (
+	"strconv"
+	"time"
+)
+
+// check reports every problem of r's times, holds and changes, joined; each
+// names the field and its value.
+func (c *Calculator) check(r *Request) error {
+	var errs []error
+	bad := func(field string, t time.Time, reason string) {
+		errs = append(errs, &ValueError{Field: field, Value: t.Format(time.RFC3339Nano), Reason: reason, Err: ErrInvalidRequest})
+	}
+	if r.Submitted.IsZero() {
+		return &ValueError{Field: "submitted", Reason: "required: the response clock starts there", Err: ErrInvalidRequest}
+	}
+	if !r.Confirmed.IsZero() && r.Confirmed.Before(r.Submitted) {
+		bad("confirmed", r.Confirmed, "is before submitted "+r.Submitted.Format(time.RFC3339Nano))
+	}
+	for _, ev := range [...]struct {
+		field string
+		t     time.Time
+	}{{"shipped", r.Shipped}, {"delivered", r.Delivered}, {"onsite", r.OnSite}} {
+		switch {
+		case ev.t.IsZero():
+		case r.Confirmed.IsZero():
+			bad(ev.field, ev.t, "is set but confirmed is not: a replacement is sent only after confirmation")
+		case ev.t.Before(r.Confirmed):
+			bad(ev.field, ev.t, "is before confirmed "+r.Confirmed.Format(time.RFC3339Nano))
+		default:
+			for i, h := range r.Holds {
+				if !ev.t.Before(h.From) && (h.Running() || ev.t.Before(h.To)) {
+					bad(ev.field, ev.t, "is inside "+index("holds", i)+" ("+holdText(h)+"): nothing is shipped, delivered or done on site during a hold")
+				}
+			}
+		}
+	}
+	for i, h := range r.Holds {
+		field := index("holds", i)
+		switch {
+		case h.From.IsZero():
+			errs = append(errs, &ValueError{Field: field + ".from", Reason: "required: when the hold began", Err: ErrInvalidRequest})
+			continue
+		case h.From.Before(r.Submitted):
+			bad(field+".from", h.From, "is before submitted "+r.Submitted.Format(time.RFC3339Nano))
+		}
+		if !h.Running() && h.To.Before(h.From) {
+			bad(field+".to", h.To, "is before the hold's from "+h.From.Format(time.RFC3339Nano))
+		}
+		if i > 0 {
+			p := r.Holds[i-1]
+			switch {
+			case p.From.IsZero():
+			case p.Running():
+				bad(field+".from", h.From, "comes after "+index("holds", i-1)+", which has not ended: holds do not overlap")
+			case h.From.Before(p.To):
+				bad(field+".from", h.From, "is before the end of "+index("holds", i-1)+" ("+holdText(p)+"): holds are in time order and do not overlap")
+			}
+		}
+	}
+	for i, ch := range r.Changes {
+		field := index("changes", i)
+		switch {
+		case ch.At.IsZero():
+			errs = append(errs, &ValueError{Field: field + ".at", Reason: "required: when the priority changed", Err: ErrInvalidRequest})
+			continue
+		case ch.At.Before(r.Submitted):
+			bad(field+".at", ch.At, "is before submitted "+r.Submitted.Format(time.RFC3339Nano))
+		case i > 0 && !r.Changes[i-1].At.IsZero() && ch.At.Before(r.Changes[i-1].At):
+			bad(field+".at", ch.At, "is before "+index("changes", i-1)+" at "+r.Changes[i-1].At.Format(time.RFC3339Nano)+": changes are in time order")
+		}
+		if !ch.Priority.valid() {
+			errs = append(errs, &ValueError{Field: field + ".priority", Value: ch.Priority.String(), Reason: "want P1 to P4", Err: ErrInvalidPriority})
+		}
+		for j, h := range r.Holds {
+			if !h.From.IsZero() && ch.At.After(h.From) && (h.Running() || ch.At.Before(h.To)) {
+				bad(field+".at", ch.At, "is inside "+index("holds", j)+" ("+holdText(h)+"): a change at a hold's start comes before it, one at its end after it")
+			}
+		}
+	}
+	return joinErrors(errs)
+}
+
+// holdText writes a hold as "from X to Y" or "from X, not ended".
+func holdText(h Hold) string {
+	if h.Running() {
+		return "from " + h.From.Format(time.RFC3339Nano) + ", not ended"
+	}
+	return "from " + h.From.Format(time.RFC3339Nano) + " to " + h.To.Format(time.RFC3339Nano)
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,343 @@
+package sla
+
+import (
+	"time"
+
+	"github.com/slaclock/slaclock/calendar"
+)
+
+// A clock is one deadline's computation: the response from the submission, a
+// target from the confirmation, the return from the delivery. Each rule records
+// what it decided in the clock's record as it decides it, and the explanation
+// is rendered from the record alone.
+
+// maxInlineEffects is how many holds and priority changes a Deadlines records
+// without allocating.
+const maxInlineEffects = 8
+
+// how is the rule a clock's deadline came from.
+type how uint8
+
+const (
+	howWindow       how = iota + 1 // window time from the start (the response, hour targets)
+	howBusinessDays                // business days with the cutoff
+	howDays                        // calendar days (the return)
+)
+
+// cutoffRule is what the cutoff decided for a business-day target.
+type cutoffRule uint8
+
+const (
+	cutoffNotApplied cutoffRule = iota // the cutoff does not apply to the level
+	cutoffBefore                       // confirmed before the cutoff on a coverage day: counts from that day
+	cutoffAfter                        // at or after the cutoff: counts from the next coverage day
+	cutoffNotCoverage                  // on a day that is not a coverage day: counts from the next one
+)
+
+// record is what the rules decided for one clock.
+type record struct {
+	how     how
+	kind    Kind          // the clock's first deadline kind
+	field   string        // the request field the clock starts at
+	at      time.Time     // the start as given, in the calendar's location
+	lvl     Level         // the level in force at the start
+	clamped time.Time     // the start clamped into the window
+	day     calendar.Date // the clamped start's date (for the return: the delivery date)
+	proc    calendar.Date // the processing day: the day counting starts from
+	cutoff  cutoffRule
+	dueDay  calendar.Date
+	base    time.Time // the deadline from the rule, before holds and priority changes
+	eff0    int       // the clock's effects: eff0 to eff0+neff in the Deadlines' list
+	neff    int
+}
+
+// effectKind is what a hold or a priority change did to a clock.
+type effectKind uint8
+
+const (
+	effHoldMoved      effectKind = iota + 1 // the clock stopped; the window time left runs from the hold's end
+	effHoldPaused                           // a running hold stopped the clock
+	effHoldAfterEvent                       // the deadline's event had happened when the hold began
+	effHoldAfterDue                         // the deadline had passed when the hold began
+	effRaise                                // more urgent: the new level's deadline from the change is earlier
+	effRaiseKept                            // more urgent, but the new level's deadline from the change is not earlier
+	effLower                                // less urgent: the new level's deadline from the start
+	effRetroactive                          // counted retroactively: the new level's deadline from the start
+	effSameLevel                            // the new priority has the same level
+	effLate                                 // the change came at or after the deadline
+)
+
+// effect is what one hold or priority change did to a clock. Instants are Unix
+// nanoseconds.
+type effect struct {
+	kind effectKind
+	i    int32 // the index in Request.Holds or Request.Changes
+	f    int64 // holds: when the clock stopped
+	left time.Duration
+	cand int64 // changes: the new level's deadline that was weighed
+	due  int64 // the deadline after it
+	lvl  Level // the level after it
+}
+
+func (d *Deadlines) newRecord() *record {
+	d.nrec++
+	return &d.recs[d.nrec-1]
+}
+
+func (d *Deadlines) addEffect(rec *record, e effect) {
+	if rec.neff == 0 {
+		rec.eff0 = d.neff
+	}
+	if d.neff < maxInlineEffects {
+		d.effects[d.neff] = e
+	} else {
+		d.more = append(d.more, e)
+	}
+	d.neff++
+	rec.neff++
+}
+
+// effect returns the i-th effect recorded.
+func (d *Deadlines) effect(i int) *effect {
+	if i < maxInlineEffects {
+		return &d.effects[i]
+	}
+	return &d.more[i-maxInlineEffects]
+}
+
+func unix(t time.Time) int64 { return t.UnixNano() }
+
+func (c *Calculator) at(u int64) time.Time { return time.Unix(0, u).In(c.cal.Location()) }
+
+// clock computes the deadline of kind k whose clock starts at start, and whose
+// event (zero if it has not happened) is event.
+func (c *Calculator) clock(r *Request, out *Deadlines, k Kind, start, event time.Time) (Deadline, error) {
+	lvl, _, next := levelAt(r, start)
+	rec := out.newRecord()
+	rec.kind, rec.lvl, rec.at = k, lvl, start.In(c.cal.Location())
+	rec.field = "confirmed"
+	if k == Response {
+		rec.field = "submitted"
+	}
+	due, err := c.rule(rec, lvl, start)
+	if err != nil {
+		return Deadline{}, err
+	}
+	rec.base = due
+	d := Deadline{Kind: k, Level: lvl, Start: rec.at, rec: uint8(out.nrec - 1)}
+
+	h := 0 // the next hold
+	if k == Response {
+		h = len(r.Holds) // the response clock never stops
+	}
+	for h < len(r.Holds) && !r.Holds[h].Running() && !r.Holds[h].To.After(start) {
+		h++ // ended before the clock started: changes nothing
+	}
+	h0, h1 := h, h
+	for h < len(r.Holds) || next < len(r.Changes) {
+		if next < len(r.Changes) && (h == len(r.Holds) || !r.Changes[next].At.After(r.Holds[h].From)) {
+			ch := r.Changes[next]
+			e := effect{i: int32(next), lvl: lvl}
+			nl, _ := r.Service.Level(ch.Priority)
+			switch {
+			case !ch.At.Before(due):
+				e.kind = effLate
+			case nl == lvl:
+				e.kind = effSameLevel
+			case c.set.RetroactivePriorityChanges || !ch.Priority.Critical():
+				e.kind = effLower
+				if c.set.RetroactivePriorityChanges {
+					e.kind = effRetroactive
+				}
+				if due, err = c.again(r, k, nl, start, event, ch.At, "changes["+itoa(next)+"].at"); err != nil {
+					return Deadline{}, err
+				}
+				lvl = nl
+				e.cand = unix(due)
+			default:
+				scratch := record{kind: k}
+				cand, err := c.rule(&scratch, nl, ch.At)
+				if err != nil {
+					return Deadline{}, timeErrorAs(err, "changes["+itoa(next)+"].at", ch.At)
+				}
+				e.kind, e.cand = effRaiseKept, unix(cand)
+				if cand.Before(due) {
+					e.kind, due = effRaise, cand
+				}
+				lvl = nl
+			}
+			e.due, e.lvl = unix(due), lvl
+			out.addEffect(rec, e)
+			next++
+			continue
+		}
+		hd := r.Holds[h]
+		e := effect{i: int32(h), lvl: lvl}
+		f := hd.From
+		if f.Before(start) {
+			f = start
+		}
+		e.f = unix(f)
+		s := c.sched[lvl.cov]
+		switch {
+		case !event.IsZero() && !event.After(hd.From):
+			e.kind = effHoldAfterEvent
+		case !f.Before(due):
+			e.kind = effHoldAfterDue
+		default:
+			left, err := s.Between(f, due)
+			if err != nil {
+				return Deadline{}, timeError(index("holds", h)+".from", hd.From, err)
+			}
+			e.left = left
+			if hd.Running() {
+				e.kind = effHoldPaused
+				d.Paused, d.PausedSince, d.Left = true, f.In(c.cal.Location()), left
+				break
+			}
+			if due, err = s.Add(hd.To, left); err != nil {
+				return Deadline{}, timeError(index("holds", h)+".to", hd.To, err)
+			}
+			e.kind = effHoldMoved
+		}
+		if e.kind == effHoldMoved || e.kind == effHoldPaused {
+			h1 = h + 1
+		}
+		e.due = unix(due)
+		out.addEffect(rec, e)
+		h++
+		if d.Paused {
+			break
+		}
+	}
+	d.Level = lvl
+	if h1 > h0 {
+		d.Holds = r.Holds[h0:h1]
+	}
+	if !d.Paused {
+		d.Due = due
+	}
+	return d, nil
+}
+
+// again is the deadline of level l from start with the holds that ended by c
+// applied: a priority change to a less urgent level (or any change, counted
+// retroactively) recounts the clock as if the request had had that priority
+// from the start.
+func (c *Calculator) again(r *Request, k Kind, l Level, start, event, at time.Time, field string) (time.Time, error) {
+	scratch := record{kind: k}
+	due, err := c.rule(&scratch, l, start)
+	if err != nil {
+		return time.Time{}, timeErrorAs(err, field, at)
+	}
+	if k == Response {
+		return due, nil
+	}
+	s := c.sched[l.cov]
+	for _, hd := range r.Holds {
+		if hd.Running() || hd.To.After(at) {
+			break
+		}
+		if !event.IsZero() && !event.After(hd.From) {
+			break
+		}
+		f := hd.From
+		if f.Before(start) {
+			f = start
+		}
+		if !f.Before(due) || !f.Before(hd.To) {
+			continue
+		}
+		left, err := s.Between(f, due)
+		if err == nil {
+			due, err = s.Add(hd.To, left)
+		}
+		if err != nil {
+			return time.Time{}, timeErrorAs(err, field, at)
+		}
+	}
+	return due, nil
+}
+
+// timeErrorAs wraps err, from computing a deadline, as a problem of field.
+func timeErrorAs(err error, field string, t time.Time) error {
+	if ve, ok := err.(*ValueError); ok && ve.Cause != nil {
+		return timeError(field, t, ve.Cause)
+	}
+	return err
+}
+
+// rule is the deadline of level l from t by the level's rule, recorded in rec.
+func (c *Calculator) rule(rec *record, l Level, t time.Time) (time.Time, error) {
+	s := c.sched[l.cov]
+	field := rec.field
+	if field == "" {
+		field = "start"
+	}
+	clamped, err := s.NextOpen(t)
+	if err != nil {
+		return time.Time{}, timeError(field, t, err)
+	}
+	rec.clamped = clamped
+	if rec.kind == Response || l.unit == Hours {
+		rec.how = howWindow
+		d := c.set.Response
+		if rec.kind != Response {
+			d = time.Duration(l.n) * time.Hour
+		}
+		due, err := s.Add(clamped, d)
+		if err != nil {
+			return time.Time{}, timeError(field, t, err)
+		}
+		return due, nil
+	}
+
+	// Business days: the processing day, then the k-th coverage day after it.
+	rec.how = howBusinessDays
+	day := c.cal.DateOf(clamped)
+	rec.day = day
+	covered, err := s.IsCoverageDay(day)
+	if err != nil {
+		return time.Time{}, timeError(field, t, err)
+	}
+	n := int(l.n)
+	switch {
+	case !c.cutoffApplies(l):
+		rec.cutoff = cutoffNotApplied
+		rec.proc = day
+	case !covered:
+		rec.cutoff = cutoffNotCoverage
+	default:
+		cut, err := c.cal.At(day, c.set.Cutoff)
+		if err != nil {
+			return time.Time{}, timeError(field, t, err)
+		}
+		rec.cutoff = cutoffBefore
+		rec.proc = day
+		if !clamped.Before(cut) {
+			rec.cutoff = cutoffAfter
+		}
+	}
+	if rec.cutoff == cutoffAfter || rec.cutoff == cutoffNotCoverage {
+		if rec.proc, err = s.AddCoverageDays(day, 1); err != nil {
+			return time.Time{}, timeError(field, t, err)
+		}
+	}
+	if rec.dueDay, err = s.AddCoverageDays(rec.proc, n); err != nil {
+		return time.Time{}, timeError(field, t, err)
+	}
+	due, _, err := s.CloseOn(rec.dueDay)
+	if err != nil {
+		return time.Time{}, timeError(field, t, err)
+	}
+	return due, nil
+}
+
+// cutoffApplies reports whether the cutoff applies to level l's business-day
+// target.
+func (c *Calculator) cutoffApplies(l Level) bool {
+	if l.cov == Coverage24x7 {
+		return c.set.CutoffAppliesTo24x7
+	}
+	return !l.ship || c.set.CutoffAppliesToShip
+}
