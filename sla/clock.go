@@ -28,10 +28,10 @@ const (
 type cutoffRule uint8
 
 const (
-	cutoffNotApplied cutoffRule = iota // the cutoff does not apply to the level
-	cutoffBefore                       // confirmed before the cutoff on a coverage day: counts from that day
-	cutoffAfter                        // at or after the cutoff: counts from the next coverage day
-	cutoffNotCoverage                  // on a day that is not a coverage day: counts from the next one
+	cutoffNotApplied  cutoffRule = iota // the cutoff does not apply to the level
+	cutoffBefore                        // confirmed before the cutoff on a coverage day: counts from that day
+	cutoffAfter                         // at or after the cutoff: counts from the next coverage day
+	cutoffNotCoverage                   // on a day that is not a coverage day: counts from the next one
 )
 
 // record is what the rules decided for one clock.
@@ -179,6 +179,10 @@ func (c *Calculator) clock(r *Request, out *Deadlines, k Kind, start, event time
 		}
 		e.f = unix(f)
 		s := c.sched[lvl.cov]
+		if !hd.Running() && !f.Before(hd.To) {
+			h++ // empty, or ended before the clock started: changes nothing
+			continue
+		}
 		switch {
 		case !event.IsZero() && !event.After(hd.From):
 			e.kind = effHoldAfterEvent
