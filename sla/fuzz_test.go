@@ -35,43 +35,66 @@ func within(x, n int64) int64 {
 	return r
 }
 
-// FuzzDeadlines checks the properties of SPEC sections 5 and 6 on random
-// requests submitted between 2000 and 2150:
+// fuzzCalculators are the settings FuzzDeadlines runs under: the defaults, the
+// cutoff in 24x7 and not for ship-by, retroactive priority changes, and custom
+// windows open on holidays and on Saturdays, or shut on Fridays.
+func fuzzCalculators(f *testing.F) []*sla.Calculator {
+	mk := func(edit func(*sla.Settings)) *sla.Calculator {
+		set := sla.DefaultSettings()
+		edit(&set)
+		c, err := sla.NewCalculator(calendar.Poland(), set)
+		require.NoError(f, err)
+		return c
+	}
+	return []*sla.Calculator{
+		sla.Default(),
+		mk(func(s *sla.Settings) { s.CutoffAppliesTo24x7, s.CutoffAppliesToShip = true, false }),
+		mk(func(s *sla.Settings) { s.RetroactivePriorityChanges = true; s.Cutoff = calendar.Clock(12, 30, 0) }),
+		mk(func(s *sla.Settings) {
+			s.Window9x5 = calendar.Window{Open: calendar.Clock(7, 0, 0), Close: calendar.Clock(19, 0, 0), Days: calendar.MondayToFriday | calendar.DaysOf(time.Saturday), OpenOnHolidays: true}
+			s.Window8x5 = calendar.Window{Open: calendar.Clock(8, 0, 0), Close: calendar.Clock(16, 0, 0), Days: calendar.DaysOf(time.Monday, time.Tuesday, time.Wednesday, time.Thursday)}
+			s.CutoffAppliesTo24x7 = true
+		}),
+		mk(func(s *sla.Settings) {
+			s.Window24x7 = calendar.Window{Open: calendar.Clock(6, 0, 0), Close: calendar.EndOfDay, Days: calendar.EveryDay}
+			s.Cutoff = calendar.EndOfDay
+		}),
+	}
+}
+
+// FuzzDeadlines checks the properties of the rules on random requests submitted
+// between 2000 and 2150, under every setting of fuzzCalculators:
 //
 //   - errors only where documented: a confirmation before the submission
 //     (ErrInvalidRequest), no priority for a service split by priority
 //     (ErrPriorityRequired), a priority outside P1-P4 (ErrInvalidPriority);
-//   - no deadline is before its start: the response is at or after the
-//     submission, the targets after the confirmation, the return after the
-//     delivery, and each Start is that instant;
-//   - a later confirmation (same submission) never gives an earlier deadline of
-//     any kind, with the one exception SPEC section 6 makes itself (rule 3 and
-//     its example 24x7xNBD: Sat 10:00 -> Mon 24:00, see
-//     TestDeadlines24x7NonBusinessDayAfterCutoffDay): a 24x7 business-day target
-//     confirmed after the cutoff on a business day is due one business day
-//     later than one confirmed on the non-business days right after it. That
-//     case is checked exactly: the later deadline is then the close of the k-th
-//     business day after the earlier confirmation's date;
+//   - no deadline is before its start, and each Start is that instant;
+//   - a later confirmation (same submission, no holds, no priority changes)
+//     never gives an earlier deadline of any kind, to the nanosecond;
+//   - a hold never makes a deadline earlier, and a longer hold never gives an
+//     earlier one; the response and the return never move for a hold;
 //   - Explain gives the deadlines Deadlines gives.
 func FuzzDeadlines(f *testing.F) {
-	seed := func(svc, prio uint8, sub time.Time, conf, later, deliv time.Duration) {
+	seed := func(calc, svc, prio uint8, sub time.Time, conf, later, deliv, holdAt, holdLen, more time.Duration) {
 		// conf is the confirmation's offset from the submission, from -24h.
-		f.Add(svc, prio, int64(sub.Sub(fuzzFrom)), int64(conf+24*time.Hour), int64(later), int64(deliv))
+		f.Add(calc, svc, prio, int64(sub.Sub(fuzzFrom)), int64(conf+24*time.Hour), int64(later), int64(deliv), int64(holdAt), int64(holdLen), int64(more))
 	}
-	seed(1, 0, wall(2026, 11, 13, 14, 5), 75*time.Minute, 0, 4*24*time.Hour)
-	seed(2, 1, wall(2026, 3, 29, 1, 30), 0, time.Hour, time.Hour)
-	seed(2, 3, wall(2026, 10, 25, 1, 30), 0, 90*time.Minute, 0)
-	seed(7, 0, wall(2026, 11, 13, 16, 0), 0, 18*time.Hour, 0)              // 24x7xNBD: Fri after the cutoff, then Sat 10:00
-	seed(7, 0, wall(2026, 12, 23, 16, 0), 0, 18*time.Hour, 0)              // the day before Wigilia, then Wigilia
-	seed(1, 0, wall(2026, 11, 16, 14, 59), 59*time.Second, time.Second, 0) // across the cutoff
-	seed(10, 0, wall(2025, 12, 22, 10, 0), 5*time.Hour, 24*time.Hour, 30*24*time.Hour)
-	seed(3, 0, wall(2026, 11, 13, 14, 5), -time.Nanosecond, 0, 0) // a confirmation before the submission
-	seed(4, 0, wall(2026, 11, 13, 14, 5), 0, 0, 0)                // premium onsite without a priority
-	seed(2, 5, wall(2026, 11, 13, 14, 5), 0, 0, 0)                // a priority outside P1-P4
+	seed(0, 1, 0, wall(2026, 11, 13, 14, 5), 75*time.Minute, 0, 4*24*time.Hour, time.Hour, time.Hour, time.Minute)
+	seed(0, 2, 1, wall(2026, 3, 29, 1, 30), 0, time.Hour, time.Hour, 0, 30*time.Minute, time.Hour)
+	seed(1, 2, 3, wall(2026, 10, 25, 1, 30), 0, 90*time.Minute, 0, 2*time.Hour, time.Hour, 0)
+	seed(0, 7, 0, wall(2026, 11, 13, 16, 0), 0, 18*time.Hour, 0, 0, 0, 0)                       // 24x7xNBD: Fri after 15:00, then Sat 10:00
+	seed(1, 7, 0, wall(2026, 11, 13, 16, 0), 0, 18*time.Hour, 0, 0, 0, 0)                       // the same with the cutoff in 24x7
+	seed(0, 7, 0, wall(2026, 12, 23, 16, 0), 0, 18*time.Hour, 0, 24*time.Hour, 48*time.Hour, 0) // the day before Wigilia, then Wigilia
+	seed(3, 1, 0, wall(2026, 11, 16, 14, 59), 59*time.Second, time.Second, 0, 0, 0, 0)          // across the cutoff
+	seed(3, 10, 0, wall(2025, 12, 20, 10, 0), 5*time.Hour, 24*time.Hour, 30*24*time.Hour, 0, 0, 0)
+	seed(4, 7, 0, wall(2026, 4, 4, 23, 0), 0, 2*time.Hour, 0, 0, 0, 0)
+	seed(0, 3, 0, wall(2026, 11, 13, 14, 5), -time.Nanosecond, 0, 0, 0, 0, 0) // a confirmation before the submission
+	seed(0, 4, 0, wall(2026, 11, 13, 14, 5), 0, 0, 0, 0, 0, 0)                // premium onsite without a priority
+	seed(0, 2, 5, wall(2026, 11, 13, 14, 5), 0, 0, 0, 0, 0, 0)                // a priority outside P1-P4
 
-	calc := sla.Default()
-	cal := calc.Calendar()
-	f.Fuzz(func(t *testing.T, svc, prio uint8, subOff, confOff, laterOff, delivOff int64) {
+	calcs := fuzzCalculators(f)
+	f.Fuzz(func(t *testing.T, ci, svc, prio uint8, subOff, confOff, laterOff, delivOff, holdOff, holdLen, moreOff int64) {
+		calc := calcs[int(ci)%len(calcs)]
 		id := fuzzServices[int(svc)%len(fuzzServices)]
 		s, err := sla.LookupService(id)
 		require.NoError(t, err)
@@ -120,38 +143,40 @@ func FuzzDeadlines(f *testing.F) {
 			}
 		}
 
+		// Monotonic in the confirmation, to the nanosecond, without exception.
 		require.Equal(t, ds1.Len(), ds2.Len())
-		lvl := ds1.Level
 		for i, d1 := range ds1.All() {
 			d2 := ds2.All()[i]
 			require.Equal(t, d1.Kind, d2.Kind)
-			if !d2.Due.Before(d1.Due) {
-				continue
+			assert.False(t, d2.Due.Before(d1.Due), "%s %s: confirmed %s is due %s, confirmed later %s is due earlier, %s",
+				id, d1.Kind, inWarsaw(conf1), inWarsaw(d1.Due), inWarsaw(conf2), inWarsaw(d2.Due))
+		}
+
+		// Holds: never earlier, and a longer hold never earlier than a shorter.
+		// The hold begins from the submission to 10 days after the confirmation
+		// and lasts up to 10 days; the longer one up to 3 days more.
+		base := sla.Request{Service: s, Priority: p, Submitted: sub, Confirmed: conf1}
+		from := sub.Add(time.Duration(within(holdOff, int64(conf1.Sub(sub)+10*24*time.Hour+1))))
+		to1 := from.Add(time.Duration(within(holdLen, int64(10*24*time.Hour))))
+		to2 := to1.Add(time.Duration(within(moreOff, int64(3*24*time.Hour))))
+		plain, err := calc.Deadlines(base)
+		require.NoError(t, err)
+		prev := plain
+		for _, to := range []time.Time{to1, to2} {
+			h := base
+			h.Holds = []sla.Hold{{From: from, To: to}}
+			held, err := calc.Deadlines(h)
+			require.NoError(t, err, "hold %s to %s", inWarsaw(from), inWarsaw(to))
+			require.Equal(t, prev.Len(), held.Len())
+			for i, d := range held.All() {
+				was := prev.All()[i]
+				assert.False(t, d.Due.Before(was.Due), "%s %s: a hold %s-%s makes it earlier: %s, was %s",
+					id, d.Kind, inWarsaw(from), inWarsaw(to), inWarsaw(d.Due), inWarsaw(was.Due))
+				if d.Kind == sla.Response {
+					assert.True(t, d.Due.Equal(plain.All()[i].Due), "the response never moves for a hold")
+				}
 			}
-			// The one exception SPEC section 6 makes: see the comment above.
-			msg := []any{"%s %s: confirmed %s is due %s, confirmed later %s is due earlier, %s",
-				id, d1.Kind, inWarsaw(conf1), inWarsaw(d1.Due), inWarsaw(conf2), inWarsaw(d2.Due)}
-			require.True(t, d1.Kind == sla.ShipBy || d1.Kind == sla.Delivery || d1.Kind == sla.OnSite, msg...)
-			require.Equal(t, sla.Coverage24x7, lvl.Coverage(), msg...)
-			require.Equal(t, sla.BusinessDays, lvl.Unit(), msg...)
-			day1, day2 := cal.DateOf(conf1), cal.DateOf(conf2)
-			biz1, err := cal.IsBusinessDay(day1)
-			require.NoError(t, err)
-			require.True(t, biz1, msg...)
-			cut, err := cal.At(day1, calc.Settings().Cutoff)
-			require.NoError(t, err)
-			require.False(t, conf1.Before(cut), msg...)
-			biz2, err := cal.IsBusinessDay(day2)
-			require.NoError(t, err)
-			require.False(t, biz2, msg...)
-			between, err := cal.BusinessDaysBetween(day1, day2)
-			require.NoError(t, err)
-			require.Zero(t, between, msg...)
-			dueDay, err := cal.AddBusinessDays(day1, lvl.N())
-			require.NoError(t, err)
-			end, err := cal.At(dueDay, calendar.EndOfDay)
-			require.NoError(t, err)
-			require.True(t, end.Equal(d2.Due), msg...)
+			prev = held
 		}
 	})
 }

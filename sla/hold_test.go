@@ -299,12 +299,12 @@ func TestAlertAt(t *testing.T) {
 		share sla.Share
 		want  string
 	}{
-		{sla.Percent(25), "Mon 2026-11-16 11:00:00 CET"},  // 1 h: reached as the hold begins
-		{sla.Percent(50), "Mon 2026-11-16 13:30:00 CET"},  // 1 h before the hold, 1 h after
-		{sla.Percent(75), "Mon 2026-11-16 14:30:00 CET"},  // 3 h
-		{sla.Percent(90), "Mon 2026-11-16 15:06:00 CET"},  // 3h36m
-		{sla.Whole, "Mon 2026-11-16 15:30:00 CET"},         // the deadline
-		{1, "Mon 2026-11-16 10:00:00.0144 CET"},            // 0.0001 % of 4 h is 14.4 ms
+		{sla.Percent(25), "Mon 2026-11-16 11:00:00 CET"}, // 1 h: reached as the hold begins
+		{sla.Percent(50), "Mon 2026-11-16 13:30:00 CET"}, // 1 h before the hold, 1 h after
+		{sla.Percent(75), "Mon 2026-11-16 14:30:00 CET"}, // 3 h
+		{sla.Percent(90), "Mon 2026-11-16 15:06:00 CET"}, // 3h36m
+		{sla.Whole, "Mon 2026-11-16 15:30:00 CET"},       // the deadline
+		{1, "Mon 2026-11-16 10:00:00.0144 CET"},          // 0.0001 % of 4 h is 14.4 ms
 	} {
 		at, ok, err := c.AlertAt(d, a.share)
 		require.NoError(t, err)
