@@ -7,9 +7,9 @@
 package contract
 
 import (
+	"errors"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/slaclock/slaclock/calendar"
 	"github.com/slaclock/slaclock/sla"
@@ -23,45 +23,9 @@ type Device struct {
 }
 
 // Overrides are a contract's own settings, which replace the defaults of the
-// services it carries. A nil field keeps the default.
-type Overrides struct {
-	Cutoff              *calendar.TimeOfDay
-	CutoffAppliesToShip *bool
-	Window8x5           *calendar.Window
-	Window9x5           *calendar.Window
-	Window24x7          *calendar.Window
-	Response            *time.Duration
-	ReturnDays          *int
-}
-
-// IsZero reports whether o overrides nothing.
-func (o Overrides) IsZero() bool { return o == Overrides{} }
-
-// Apply returns base with o's fields in place of base's.
-func (o Overrides) Apply(base sla.Settings) sla.Settings {
-	if o.Cutoff != nil {
-		base.Cutoff = *o.Cutoff
-	}
-	if o.CutoffAppliesToShip != nil {
-		base.CutoffAppliesToShip = *o.CutoffAppliesToShip
-	}
-	if o.Window8x5 != nil {
-		base.Window8x5 = *o.Window8x5
-	}
-	if o.Window9x5 != nil {
-		base.Window9x5 = *o.Window9x5
-	}
-	if o.Window24x7 != nil {
-		base.Window24x7 = *o.Window24x7
-	}
-	if o.Response != nil {
-		base.Response = *o.Response
-	}
-	if o.ReturnDays != nil {
-		base.ReturnDays = *o.ReturnDays
-	}
-	return base
-}
+// services it carries: sla's one definition of the settings a contract can
+// change, with its JSON form (a registry file's "settings" object).
+type Overrides = sla.Overrides
 
 // Contract is a service contract: the services a customer bought for a set of
 // devices over a term.
@@ -162,8 +126,24 @@ func (c *Contract) validate(prefix string, line int) []error {
 		}
 		seen[k] = i
 	}
-	if err := c.Overrides.Apply(sla.DefaultSettings()).Validate(); err != nil {
-		add(".settings", "", err.Error(), ErrInvalidField, err)
+	for _, err := range splitErrors(c.Overrides.Validate()) {
+		var ve *sla.ValueError
+		if errors.As(err, &ve) {
+			add(".settings."+ve.Field, ve.Value, ve.Reason, ErrInvalidField, err)
+		}
 	}
 	return errs
+}
+
+// splitErrors returns the errors joined in err, or err alone.
+func splitErrors(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		if _, isValue := err.(*sla.ValueError); !isValue {
+			return j.Unwrap()
+		}
+	}
+	return []error{err}
 }

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/slaclock/slaclock/calendar"
 	"github.com/slaclock/slaclock/sla"
@@ -131,23 +130,13 @@ type fileRegistry struct {
 }
 
 type fileContract struct {
-	Number   string        `json:"number"`
-	Customer string        `json:"customer"`
-	Services []string      `json:"services"`
-	Start    string        `json:"start"`
-	End      string        `json:"end"`
-	Settings *fileSettings `json:"settings"`
-	Devices  []Device      `json:"devices"`
-}
-
-type fileSettings struct {
-	Cutoff              *string `json:"cutoff"`
-	CutoffAppliesToShip *bool   `json:"cutoff_applies_to_ship"`
-	Window8x5           *string `json:"window_8x5"`
-	Window9x5           *string `json:"window_9x5"`
-	Window24x7          *string `json:"window_24x7"`
-	Response            *string `json:"response"`
-	ReturnDays          *int    `json:"return_days"`
+	Number   string          `json:"number"`
+	Customer string          `json:"customer"`
+	Services []string        `json:"services"`
+	Start    string          `json:"start"`
+	End      string          `json:"end"`
+	Settings json.RawMessage `json:"settings"`
+	Devices  []Device        `json:"devices"`
 }
 
 // LoadFile reads a registry file; see Load.
@@ -229,11 +218,6 @@ func decodeContract(raw json.RawMessage, prefix string, line int) (Contract, []e
 			}
 		}
 	}
-	if raw, ok := top["settings"]; ok {
-		for _, name := range unknownKeys(raw, knownSettingsFields) {
-			add(".settings."+name, "", "unknown field", ErrInvalidField, nil)
-		}
-	}
 	var devices []json.RawMessage
 	if raw, ok := top["devices"]; ok && json.Unmarshal(raw, &devices) == nil {
 		for i, d := range devices {
@@ -265,9 +249,16 @@ func decodeContract(raw json.RawMessage, prefix string, line int) (Contract, []e
 	c.Start = date(".start", fc.Start)
 	c.End = date(".end", fc.End)
 	if fc.Settings != nil {
-		c.Overrides = decodeSettings(fc.Settings, func(field, value, reason string, cause error) {
-			add(".settings."+field, value, reason, ErrInvalidField, cause)
-		})
+		if err := json.Unmarshal(fc.Settings, &c.Overrides); err != nil {
+			for _, e := range splitErrors(err) {
+				var ve *sla.ValueError
+				if errors.As(e, &ve) {
+					add(".settings."+ve.Field, ve.Value, ve.Reason, ErrInvalidField, e)
+				} else {
+					add(".settings", "", e.Error(), ErrInvalidField, e)
+				}
+			}
+		}
 	}
 	// The rules on decoded values (missing fields, the term, duplicate serials,
 	// settings), less what decoding has already reported on the same field.
@@ -282,7 +273,6 @@ func decodeContract(raw json.RawMessage, prefix string, line int) (Contract, []e
 
 var (
 	knownContractFields = map[string]bool{"number": true, "customer": true, "services": true, "start": true, "end": true, "settings": true, "devices": true}
-	knownSettingsFields = map[string]bool{"cutoff": true, "cutoff_applies_to_ship": true, "window_8x5": true, "window_9x5": true, "window_24x7": true, "response": true, "return_days": true}
 	knownDeviceFields   = map[string]bool{"serial": true, "model": true, "site": true}
 )
 
@@ -318,59 +308,6 @@ func sortedKeys(m map[string]json.RawMessage) []string {
 	}
 	slices.Sort(keys)
 	return keys
-}
-
-func decodeSettings(fs *fileSettings, bad func(field, value, reason string, cause error)) Overrides {
-	var o Overrides
-	if fs.Cutoff != nil {
-		t, err := calendar.ParseTimeOfDay(*fs.Cutoff)
-		if err != nil {
-			bad("cutoff", *fs.Cutoff, "want a time of day as HH:MM", err)
-		} else {
-			o.Cutoff = &t
-		}
-	}
-	o.CutoffAppliesToShip = fs.CutoffAppliesToShip
-	for _, w := range []struct {
-		name string
-		in   *string
-		out  **calendar.Window
-	}{{"window_8x5", fs.Window8x5, &o.Window8x5}, {"window_9x5", fs.Window9x5, &o.Window9x5}, {"window_24x7", fs.Window24x7, &o.Window24x7}} {
-		if w.in == nil {
-			continue
-		}
-		v, err := calendar.ParseWindow(*w.in)
-		if err != nil {
-			bad(w.name, *w.in, `want a window such as "08:00-16:00 Mon-Fri"`, err)
-			continue
-		}
-		*w.out = &v
-	}
-	if fs.Response != nil {
-		d, err := time.ParseDuration(*fs.Response)
-		if err != nil || d <= 0 {
-			bad("response", *fs.Response, `want a positive duration such as "1h" or "30m"`, err)
-		} else {
-			o.Response = &d
-		}
-	}
-	if fs.ReturnDays != nil {
-		// Checked here, not only by validate on the settings as a whole, so that
-		// a bad value is reported with its own field even when another setting
-		// of the same contract is bad too.
-		set := sla.DefaultSettings()
-		set.ReturnDays = *fs.ReturnDays
-		if err := set.Validate(); err != nil {
-			reason := err.Error()
-			if ve := (*sla.ValueError)(nil); errors.As(err, &ve) {
-				reason = ve.Reason // sla's own words for the bound
-			}
-			bad("return_days", strconv.Itoa(*fs.ReturnDays), reason, err)
-		} else {
-			o.ReturnDays = fs.ReturnDays
-		}
-	}
-	return o
 }
 
 // jsonError turns an encoding/json error into a FieldError with a line number

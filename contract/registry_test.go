@@ -269,7 +269,7 @@ func TestNewRegistryProblems(t *testing.T) {
 		{0, "contracts[4].start", "", contract.ErrMissingField},
 		{0, "contracts[4].end", "", contract.ErrMissingField},
 		{0, "contracts[4].devices", "", contract.ErrMissingField},
-		{0, "contracts[5].settings", "", contract.ErrInvalidField},
+		{0, "contracts[5].settings.return_days", "0", contract.ErrInvalidField}, // each setting checked on its own, with its own field
 		{0, "contracts[6].services[0]", "", contract.ErrInvalidField},
 	}, err)
 	assert.ErrorIs(t, err, sla.ErrInvalidSettings)
