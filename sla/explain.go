@@ -93,11 +93,33 @@ func describeWindow(cov Coverage, w calendar.Window) string {
 	if w == calendar.Window24x7() {
 		return name + " window (always)"
 	}
-	s := name + " window (" + w.Open.String() + "-" + w.Close.String() + " " + w.Days.String()
+	s := name + " window (" + windowHours(w)
 	if !w.OpenOnHolidays {
 		s += ", closed on holidays"
 	}
 	return s + ")"
+}
+
+// windowHours writes a window's hours: "09:00-18:00 Mon-Fri" when every day it
+// opens has the same one interval, else the window's text form without
+// "+holidays".
+func windowHours(w calendar.Window) string {
+	days := w.Days()
+	var first []calendar.Interval
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if !days.Has(d) {
+			continue
+		}
+		h := w.Hours(d)
+		if first == nil {
+			first = h
+		}
+		if len(h) != 1 || h[0] != first[0] {
+			w.OpenOnHolidays = false
+			return w.String()
+		}
+	}
+	return first[0].String() + " " + days.String()
 }
 
 // skipped lists the holidays from one date to another, both included, and
@@ -190,7 +212,7 @@ func (c *Calculator) explainBusinessDays(s *calendar.Schedule, l Level, conf, st
 	count := Step{Rule: RuleCount, At: due, Text: text, Skipped: hs}
 
 	closeText := "due at the close of the " + l.cov.String() + " window: " + fmtEnd(due)
-	if s.Window().Close == calendar.EndOfDay {
+	if h, m, sec := due.Clock(); h == 0 && m == 0 && sec == 0 && due.Nanosecond() == 0 {
 		closeText = "due at the end of the day (" + l.cov.String() + " window): " + fmtEnd(due)
 	}
 	return []Step{first, count, {Rule: RuleDue, At: due, Text: closeText}}
