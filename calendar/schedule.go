@@ -103,7 +103,7 @@ func (c *Calendar) compile(w Window) *Schedule {
 	for i := 0; i < c.n; i++ {
 		s.dayOpen[i], s.dayClose[i] = c.mid[i], c.mid[i]
 		opens := false
-		if h := c.hoursOn(&w, i, wd); h != nil {
+		if h, runs := c.hoursOn(&w, i, wd); runs {
 			for _, iv := range h.list() {
 				o := c.at(i, iv.Open)
 				var e int64
@@ -159,15 +159,6 @@ func (c *Calendar) compile(w Window) *Schedule {
 		s.first[i] = int32(k)
 	}
 	return s
-}
-
-// hoursOn returns the hours w has on day i, whose weekday is wd, or nil when
-// w does not run that day.
-func (c *Calendar) hoursOn(w *Window, i int, wd time.Weekday) *dayHours {
-	if !w.OpenOnHolidays && c.flags[i]&flagHoliday != 0 {
-		return nil
-	}
-	return &w.hours[wd]
 }
 
 // MustSchedule is like Schedule but panics on an invalid window. It is for
