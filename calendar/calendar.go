@@ -23,6 +23,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/emersion/go-ical"
 	"github.com/rickar/cal/v2"
 )
 
@@ -91,6 +92,7 @@ type builder struct {
 	closures       []Holiday
 	removed        []Date
 	workdays       []workday
+	ics            []*ical.Calendar
 	hours          []dateHours
 	fromYr, toYear int
 }
@@ -225,6 +227,18 @@ func (b *builder) build() (*Calendar, error) {
 						byDay[int32(i)] = Holiday{Date: od, Name: def.Name + " (observed)"}
 					}
 				}
+			}
+		}
+	}
+	for _, cal := range b.ics {
+		hs, err := c.icsClosures(cal)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range hs {
+			i, _ := c.index(h.Date)
+			if _, dup := byDay[int32(i)]; !dup {
+				byDay[int32(i)] = h
 			}
 		}
 	}
