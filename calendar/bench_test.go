@@ -168,3 +168,60 @@ func TestHotPathsDoNotAllocate(t *testing.T) {
 		}
 	}
 }
+
+// The lunch-break pair: the same 8 hours a day as 8x5, 09:00-12:00 and
+// 13:00-18:00, on a calendar with date exceptions (a worked Saturday and short
+// hours on 31 Dec 2026). A break doubles the stretches the tables hold; it must
+// cost at most twice the plain window.
+var benchLunch = calendar.MustParseWindow("Mon-Fri 09:00-12:00,13:00-18:00")
+
+func benchExceptions(b testing.TB) *calendar.Calendar {
+	c, err := calendar.NewPoland(
+		calendar.WithWorkday(calendar.Date{Year: 2026, Month: time.December, Day: 5}, time.Friday),
+		calendar.WithHoursOn(calendar.Date{Year: 2026, Month: time.December, Day: 31},
+			calendar.Interval{Open: calendar.Clock(9, 0, 0), Close: calendar.Clock(13, 0, 0)}))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return c
+}
+
+func BenchmarkLunchBreak(b *testing.B) {
+	c := benchExceptions(b)
+	for _, w := range []struct {
+		name string
+		w    calendar.Window
+	}{{"plain", calendar.Window8x5()}, {"lunch", benchLunch}} {
+		s := c.MustSchedule(w.w)
+		end := time.Date(2027, 2, 1, 16, 0, 0, 0, calendar.Warsaw())
+		b.Run("Add400h/"+w.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				sinkTime, _ = s.Add(benchStart, 400*time.Hour)
+			}
+		})
+		b.Run("Between400h/"+w.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				sinkDur, _ = s.Between(benchStart, end)
+			}
+		})
+	}
+}
+
+// Breaks, per-weekday hours and date exceptions allocate nothing either.
+func TestLunchBreakHotPathsDoNotAllocate(t *testing.T) {
+	s := benchExceptions(t).MustSchedule(calendar.MustParseWindow("Mon-Fri 08:00-12:00,13:00-17:00; Sat 09:00-13:00; Mon-Sun 22:00-06:00"))
+	end := benchStart.Add(400 * time.Hour)
+	for name, f := range map[string]func(){
+		"Schedule.Add":      func() { sinkTime, _ = s.Add(benchStart, 400*time.Hour) },
+		"Schedule.Add back": func() { sinkTime, _ = s.Add(end, -400*time.Hour) },
+		"Schedule.Between":  func() { sinkDur, _ = s.Between(benchStart, end) },
+		"Schedule.NextOpen": func() { sinkTime, _ = s.NextOpen(benchStart.Add(2 * time.Hour)) },
+		"Schedule.Contains": func() { _, _ = s.Contains(benchStart) },
+	} {
+		if n := testing.AllocsPerRun(200, f); n != 0 {
+			t.Errorf("%s: %v allocations per call, want 0", name, n)
+		}
+	}
+}

@@ -23,6 +23,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/emersion/go-ical"
 	"github.com/rickar/cal/v2"
 )
 
@@ -44,6 +45,8 @@ const (
 	flagHoliday   uint8 = 1 << iota // a holiday or closure (not removed)
 	flagBusiness                    // a workweek day that is not a holiday
 	flagIrregular                   // the UTC offset changes within the day
+	flagException                   // a worked day or other hours (exceptions.go)
+	flagWorked                      // a worked day: a business day whatever its weekday
 )
 
 // Calendar is a business calendar for one location over a range of years: which
@@ -68,6 +71,8 @@ type Calendar struct {
 	biz      []int32 // n+1 entries: business days among days 0..i-1
 	holidays []indexedHoliday
 
+	ex exceptions
+
 	mu        sync.RWMutex
 	schedules map[Window]*Schedule
 }
@@ -86,6 +91,9 @@ type builder struct {
 	defs           []*cal.Holiday
 	closures       []Holiday
 	removed        []Date
+	workdays       []workday
+	ics            []*ical.Calendar
+	hours          []dateHours
 	fromYr, toYear int
 }
 
@@ -222,6 +230,18 @@ func (b *builder) build() (*Calendar, error) {
 			}
 		}
 	}
+	for _, cal := range b.ics {
+		hs, err := c.icsClosures(cal)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range hs {
+			i, _ := c.index(h.Date)
+			if _, dup := byDay[int32(i)]; !dup {
+				byDay[int32(i)] = h
+			}
+		}
+	}
 	for _, h := range b.closures {
 		i, ok := c.index(h.Date)
 		if !ok {
@@ -246,12 +266,15 @@ func (b *builder) build() (*Calendar, error) {
 		c.flags[i] |= flagHoliday
 	}
 	slices.SortFunc(c.holidays, func(a, b indexedHoliday) int { return int(a.day - b.day) })
+	if err := c.buildExceptions(b); err != nil {
+		return nil, err
+	}
 
 	c.biz = make([]int32, c.n+1)
 	wd := c.first.Weekday()
 	for i := 0; i < c.n; i++ {
 		c.biz[i+1] = c.biz[i]
-		if c.workweek[wd] && c.flags[i]&flagHoliday == 0 {
+		if (c.workweek[wd] && c.flags[i]&flagHoliday == 0) || c.flags[i]&flagWorked != 0 {
 			c.flags[i] |= flagBusiness
 			c.biz[i+1]++
 		}
@@ -326,7 +349,7 @@ func (c *Calendar) at(i int, tod TimeOfDay) int64 {
 }
 
 // IsBusinessDay reports whether d is a business day: a workweek day that is not
-// a holiday or closure.
+// a holiday or closure, or a worked day (WithWorkday).
 func (c *Calendar) IsBusinessDay(d Date) (bool, error) {
 	i, ok := c.index(d)
 	if !ok {

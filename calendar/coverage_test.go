@@ -3,7 +3,6 @@ package calendar
 import (
 	"math"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -12,8 +11,8 @@ import (
 // Coverage days are the calendar's business days on which the window is open.
 // November 2026: Wed 11 is Independence Day; 13 is a Friday, 14-15 a weekend.
 func TestScheduleCoverageDays(t *testing.T) {
-	monThu := Window{Open: Clock(9, 0, 0), Close: Clock(17, 0, 0), Days: DaysOf(time.Monday, time.Tuesday, time.Wednesday, time.Thursday)}
-	monSat := Window{Open: Clock(9, 0, 0), Close: Clock(13, 0, 0), Days: MondayToFriday | DaysOf(time.Saturday)}
+	monThu := MustParseWindow("Mon-Thu 09:00-17:00")
+	monSat := MustParseWindow("Mon-Sat 09:00-13:00")
 	for _, c := range []struct {
 		name string
 		w    Window

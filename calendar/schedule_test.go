@@ -67,15 +67,28 @@ func schSchedule(t testing.TB, w Window) *Schedule {
 // Custom windows.
 var (
 	// schMonSat is 07:00-19:00 Monday to Saturday, closed on holidays.
-	schMonSat = Window{Open: Clock(7, 0, 0), Close: Clock(19, 0, 0), Days: DaysOf(1, 2, 3, 4, 5, 6)}
+	schMonSat = MustParseWindow("Mon-Sat 07:00-19:00")
 	// sch24x5 is all day Monday to Friday, closed on holidays.
-	sch24x5 = Window{Open: 0, Close: EndOfDay, Days: MondayToFriday}
+	sch24x5 = MustParseWindow("Mon-Fri 00:00-24:00")
 	// schNight is 02:00-04:00 every day, holidays included: it covers the hour
 	// the spring clock change skips and the hour the autumn one repeats.
-	schNight = Window{Open: Clock(2, 0, 0), Close: Clock(4, 0, 0), Days: EveryDay, OpenOnHolidays: true}
+	schNight = MustParseWindow("Mon-Sun 02:00-04:00 +holidays")
 	// schSkipped is 02:30-03:00 every day: on the spring change day its opening
 	// (02:30, normalised to 03:30 CEST) comes after its close (03:00 CEST).
-	schSkipped = Window{Open: Clock(2, 30, 0), Close: Clock(3, 0, 0), Days: EveryDay, OpenOnHolidays: true}
+	schSkipped = MustParseWindow("Mon-Sun 02:30-03:00 +holidays")
+	// schLunch is Monday to Friday 08:00-12:00 and 13:00-17:00: a lunch break.
+	schLunch = MustParseWindow("Mon-Fri 08:00-12:00,13:00-17:00")
+	// schSaturday has other hours on Saturday.
+	schSaturday = MustParseWindow("Mon-Fri 09:00-17:00; Sat 09:00-13:00")
+	// schOvernight is a night shift opening Monday to Friday, closed on
+	// holidays: Friday's runs into Saturday morning.
+	schOvernight = MustParseWindow("Mon-Fri 22:00-06:00")
+	// schNights is every night, holidays included, across both clock changes.
+	schNights = MustParseWindow("Mon-Sun 22:00-06:00 +holidays")
+	// schOverlap has a night shift that runs into the weekday's own hours.
+	schOverlap = MustParseWindow("Mon-Sun 20:00-08:00; Mon-Fri 07:00-12:00")
+	// schBreakAtNight has a break in the hour clocks skip or repeat.
+	schBreakAtNight = MustParseWindow("Mon-Sun 01:00-02:15,02:45-04:00 +holidays")
 )
 
 func TestScheduleRejectsInvalidWindows(t *testing.T) {
@@ -84,10 +97,7 @@ func TestScheduleRejectsInvalidWindows(t *testing.T) {
 		w    Window
 	}{
 		{"the zero window never opens", Window{}},
-		{"a window that closes before it opens", Window{Open: Clock(17, 0, 0), Close: Clock(9, 0, 0), Days: MondayToFriday}},
-		{"a window that closes when it opens", Window{Open: Clock(9, 0, 0), Close: Clock(9, 0, 0), Days: MondayToFriday}},
-		{"a window with no days", Window{Open: Clock(9, 0, 0), Close: Clock(17, 0, 0)}},
-		{"a window that closes after 24:00", Window{Open: Clock(9, 0, 0), Close: Clock(25, 0, 0), Days: EveryDay}},
+		{"a window open on holidays but with no hours never opens", Window{OpenOnHolidays: true}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -126,7 +136,9 @@ func TestScheduleCacheIsBounded(t *testing.T) {
 	c, err := NewPoland(WithYears(2026, 2026))
 	require.NoError(t, err)
 	windowN := func(i int) Window { // 08:00-16:00 shifted by i minutes, Monday to Friday
-		return Window{Open: Clock(8, i, 0), Close: Clock(16, i, 0), Days: MondayToFriday}
+		w, err := NewWindow(MondayToFriday, Interval{Open: Clock(8, i, 0), Close: Clock(16, i, 0)})
+		require.NoError(t, err)
+		return w
 	}
 	kept := make([]*Schedule, 64)
 	for i := range kept {
@@ -901,33 +913,66 @@ func (r schRef) dateOf(u int64) Date {
 	return Date{y, m, d}
 }
 
-// hours returns the window's interval [o, e) on day d in Unix nanoseconds, and
-// false when the window does not open that day.
-func (r schRef) hours(d Date) (o, e int64, open bool) {
+// intervals returns the instants [o, e) of the intervals that open on day d,
+// built with time.Date on the day each edge falls on: an overnight interval
+// closes on the next day.
+func (r schRef) intervals(d Date) [][2]int64 {
 	wd := time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC).Weekday()
-	if r.w.Days&(1<<uint(wd)) == 0 || (!r.w.OpenOnHolidays && schRefHoliday(d)) {
-		return 0, 0, false
+	if !r.w.OpenOnHolidays && schRefHoliday(d) {
+		return nil
 	}
-	at := func(tod TimeOfDay) int64 {
+	at := func(d Date, tod TimeOfDay) int64 {
 		s := int(tod) // 24:00:00 normalises to the next day's 00:00
 		return time.Date(d.Year, d.Month, d.Day, s/3600, s/60%60, s%60, 0, r.loc).UnixNano()
 	}
-	o, e = at(r.w.Open), at(r.w.Close)
-	if e <= o {
-		return 0, 0, false
+	var out [][2]int64
+	for _, iv := range r.w.Hours(wd) {
+		o, e := at(d, iv.Open), at(d, iv.Close)
+		if iv.Close < iv.Open {
+			e = at(schRefAddDays(d, 1), iv.Close)
+		}
+		if e > o {
+			out = append(out, [2]int64{o, e})
+		}
 	}
-	return o, e, true
+	return out
+}
+
+// segs returns the window's open time over the intervals that open on the
+// days from..to, in order, each cut where an earlier one is still open, so
+// they never overlap.
+func (r schRef) segs(from, to Date) [][2]int64 {
+	var out [][2]int64
+	last := int64(math.MinInt64)
+	for d := from; !d.After(to); d = schRefAddDays(d, 1) {
+		for _, iv := range r.intervals(d) {
+			o := max(iv[0], last)
+			if iv[1] > o {
+				out = append(out, [2]int64{o, iv[1]})
+				last = iv[1]
+			}
+		}
+	}
+	return out
 }
 
 func (r schRef) contains(u int64) bool {
-	o, e, open := r.hours(r.dateOf(u))
-	return open && o <= u && u < e
+	d := r.dateOf(u)
+	for _, s := range r.segs(schRefAddDays(d, -1), d) {
+		if s[0] <= u && u < s[1] {
+			return true
+		}
+	}
+	return false
 }
 
 func (r schRef) nextOpen(u int64) int64 {
-	for d := r.dateOf(u); ; d = schRefAddDays(d, 1) {
-		if o, e, open := r.hours(d); open && u < e {
-			return max(o, u)
+	d := r.dateOf(u)
+	for span := 8; ; span *= 2 {
+		for _, s := range r.segs(schRefAddDays(d, -1), schRefAddDays(d, span)) {
+			if u < s[1] {
+				return max(s[0], u)
+			}
 		}
 	}
 }
@@ -935,58 +980,53 @@ func (r schRef) nextOpen(u int64) int64 {
 // add spends |d| of window time from u, a minute at a time.
 func (r schRef) add(u int64, d time.Duration) int64 {
 	const minute = int64(time.Minute)
-	rem := int64(d)
-	switch {
-	case rem > 0:
-		for day := r.dateOf(u); ; day = schRefAddDays(day, 1) {
-			o, e, open := r.hours(day)
-			if !open {
-				continue
+	day := r.dateOf(u)
+	for span := 16; ; span *= 2 {
+		rem := int64(d)
+		switch {
+		case rem > 0:
+			for _, s := range r.segs(schRefAddDays(day, -1), schRefAddDays(day, span)) {
+				cur := max(u, s[0])
+				for cur < s[1] && rem > 0 {
+					step := min(minute, s[1]-cur, rem)
+					cur += step
+					rem -= step
+				}
+				if rem == 0 {
+					return cur
+				}
 			}
-			cur := max(u, o)
-			for cur < e && rem > 0 {
-				step := min(minute, e-cur, rem)
-				cur += step
-				rem -= step
+		case rem < 0:
+			rem = -rem
+			segs := r.segs(schRefAddDays(day, -span), day)
+			for k := len(segs) - 1; k >= 0; k-- {
+				s := segs[k]
+				cur := min(u, s[1])
+				for cur > s[0] && rem > 0 {
+					step := min(minute, cur-s[0], rem)
+					cur -= step
+					rem -= step
+				}
+				if rem == 0 {
+					return cur
+				}
 			}
-			if rem == 0 {
-				return cur
-			}
-		}
-	case rem < 0:
-		rem = -rem
-		for day := r.dateOf(u); ; day = schRefAddDays(day, -1) {
-			o, e, open := r.hours(day)
-			if !open {
-				continue
-			}
-			cur := min(u, e)
-			for cur > o && rem > 0 {
-				step := min(minute, cur-o, rem)
-				cur -= step
-				rem -= step
-			}
-			if rem == 0 {
-				return cur
-			}
+		default:
+			return u
 		}
 	}
-	return u
 }
 
-// between sums the window time of each day from a to b.
+// between sums the window time from a to b.
 func (r schRef) between(a, b int64) time.Duration {
 	if b < a {
 		return -r.between(b, a)
 	}
 	var sum int64
-	last := r.dateOf(b)
-	for day := r.dateOf(a); !day.After(last); day = schRefAddDays(day, 1) {
-		if o, e, open := r.hours(day); open {
-			lo, hi := max(o, a), min(e, b)
-			if hi > lo {
-				sum += hi - lo
-			}
+	for _, s := range r.segs(schRefAddDays(r.dateOf(a), -1), r.dateOf(b)) {
+		lo, hi := max(s[0], a), min(s[1], b)
+		if hi > lo {
+			sum += hi - lo
 		}
 	}
 	return time.Duration(sum)
@@ -1021,7 +1061,7 @@ func TestScheduleMatchesReference(t *testing.T) {
 	lo := time.Date(2024, 1, 1, 0, 0, 0, 0, loc).UnixNano()
 	hi := time.Date(2029, 1, 1, 0, 0, 0, 0, loc).UnixNano()
 	windows := []Window{Window8x5(), Window9x5(), Window24x7(), schMonSat, sch24x5, schNight, schSkipped,
-		{Open: Clock(1, 0, 0), Close: Clock(3, 0, 0), Days: DaysOf(time.Sunday), OpenOnHolidays: true}}
+		MustParseWindow("Sun 01:00-03:00 +holidays"), schLunch, schSaturday, schOvernight, schNights, schOverlap, schBreakAtNight}
 	for wi, w := range windows {
 		t.Run(w.String(), func(t *testing.T) {
 			s := schSchedule(t, w)
@@ -1093,7 +1133,8 @@ func TestScheduleMatchesReference(t *testing.T) {
 // Fuzz targets.
 
 // schFuzzWindows are the windows the fuzz targets pick from.
-var schFuzzWindows = []Window{Window8x5(), Window9x5(), Window24x7(), schMonSat, sch24x5, schNight, schSkipped}
+var schFuzzWindows = []Window{Window8x5(), Window9x5(), Window24x7(), schMonSat, sch24x5, schNight, schSkipped,
+	schLunch, schSaturday, schOvernight, schNights, schOverlap, schBreakAtNight}
 
 // schFuzzRange is the calendar's range, [first, end).
 func schFuzzRange() (first, end int64) {

@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"strconv"
 	"strings"
 	"time"
 )
@@ -201,56 +202,281 @@ func ParseWeekdays(s string) (Weekdays, error) {
 	return w, nil
 }
 
-// Window is a coverage window: the hours, on the days, in which a service clock
-// runs. On each day it is open, a window is the interval [Open, Close) of wall-
-// clock time in the calendar's location; Close may be 24:00 (EndOfDay). A day is
-// open when its weekday is in Days and, unless OpenOnHolidays, it is not a holiday
-// or closure of the calendar. Windows that span midnight (22:00-06:00) are not
-// supported: use two days' hours.
+// MaxIntervals is the most intervals a Window has on one day of the week,
+// counted after adjacent and overlapping intervals are merged. It keeps Window a
+// fixed-size comparable value; more is an error that names the day and its hours.
+const MaxIntervals = 6
+
+// Interval is a span of wall-clock time that opens on a day: from Open to Close
+// in the calendar's location. When Close is after Open the interval ends on the
+// same day (Close may be 24:00, the next day's 00:00); when Close is before Open
+// it is an overnight interval that ends at Close on the next day: 22:00-06:00
+// opened on Monday closes on Tuesday at 06:00. A Close of 00:00 means 24:00.
+// An interval opens at 00:00 to 23:59:59 and lasts less than 24 hours, except
+// 00:00-24:00, the whole day. The zero Interval is not valid.
 //
-// Window is a comparable value type. The zero Window is not valid (it never
-// opens); Calendar.Schedule rejects it.
+// Both edges are wall-clock times built with time.Date on the day they fall on,
+// so an interval is as long as the elapsed time between them: 01:00-05:00 lasts
+// 3 hours on the night clocks go forward and 5 hours on the night they go back.
+type Interval struct {
+	Open, Close TimeOfDay
+}
+
+// String returns the interval as "HH:MM-HH:MM" (seconds when it has them). An
+// interval that is not valid prints as %!Interval(...).
+func (iv Interval) String() string {
+	s := iv.Open.String() + "-" + iv.Close.String()
+	if iv.check() != "" {
+		return "%!Interval(" + s + ")"
+	}
+	return s
+}
+
+// Overnight reports whether the interval ends on the next day.
+func (iv Interval) Overnight() bool { return iv.Close < iv.Open && iv.Close != 0 }
+
+// check returns why iv is not valid, or "".
+func (iv Interval) check() string {
+	switch {
+	case !iv.Open.valid() || iv.Open == EndOfDay:
+		return "opens at " + iv.Open.String() + ": want 00:00 to 23:59:59"
+	case !iv.Close.valid():
+		return "closes at " + iv.Close.String() + ": want 00:00 to 24:00"
+	case iv.Close == iv.Open:
+		return "opens and closes at " + iv.Open.String() + ": an interval lasts less than 24 hours"
+	case iv.Open == 0 && iv.Close == 0:
+		return "is empty"
+	}
+	return ""
+}
+
+// end returns where iv ends, in seconds after the midnight of the day it opens
+// on: after 24:00 for an overnight interval.
+func (iv Interval) end() TimeOfDay {
+	if iv.Close <= iv.Open {
+		return iv.Close + EndOfDay
+	}
+	return iv.Close
+}
+
+// spanInterval turns an opening and an end (seconds after the opening day's
+// midnight, up to 48 hours) back into an Interval.
+func spanInterval(open, end TimeOfDay) Interval {
+	if end > EndOfDay {
+		return Interval{Open: open, Close: end - EndOfDay}
+	}
+	return Interval{Open: open, Close: end}
+}
+
+// dayHours is one day's intervals in canonical form: sorted by opening, merged
+// where they touch or overlap, unused entries zero at the end.
+type dayHours [MaxIntervals]Interval
+
+func (h *dayHours) len() int {
+	n := 0
+	for n < MaxIntervals && h[n] != (Interval{}) {
+		n++
+	}
+	return n
+}
+
+func (h *dayHours) list() []Interval { return h[:h.len()] }
+
+func (h *dayHours) appendTo(b []byte) []byte {
+	for k, iv := range h.list() {
+		if k > 0 {
+			b = append(b, ',')
+		}
+		b = iv.Open.appendTo(b)
+		b = append(b, '-')
+		b = iv.Close.appendTo(b)
+	}
+	return b
+}
+
+func (h *dayHours) String() string { return string(h.appendTo(nil)) }
+
+// canonicalHours merges ivs into one day's canonical hours. field names the day
+// in errors.
+func canonicalHours(field string, ivs []Interval) (dayHours, error) {
+	var h dayHours
+	list := make([]Interval, 0, len(ivs))
+	for _, iv := range ivs {
+		if iv.Open > 0 && iv.Close == 0 {
+			iv.Close = EndOfDay
+		}
+		if why := iv.check(); why != "" {
+			return h, &ValueError{Field: field, Value: iv.Open.String() + "-" + iv.Close.String(), Reason: "the interval " + why}
+		}
+		list = append(list, iv)
+	}
+	// Insertion sort by opening: a day has a handful of intervals.
+	for i := 1; i < len(list); i++ {
+		for j := i; j > 0 && list[j].Open < list[j-1].Open; j-- {
+			list[j], list[j-1] = list[j-1], list[j]
+		}
+	}
+	var merged []Interval
+	var open, end TimeOfDay
+	for k, iv := range list {
+		switch {
+		case k == 0:
+			open, end = iv.Open, iv.end()
+		case iv.Open <= end:
+			end = max(end, iv.end())
+		default:
+			merged = append(merged, spanInterval(open, end))
+			open, end = iv.Open, iv.end()
+		}
+		if end > EndOfDay && end-open >= EndOfDay {
+			return h, &ValueError{Field: field, Value: intervalsText(ivs),
+				Reason: "together they run 24 hours or more from " + open.String() + "; the longest interval opening on a day is 00:00-24:00"}
+		}
+	}
+	if len(list) > 0 {
+		merged = append(merged, spanInterval(open, end))
+	}
+	if len(merged) > MaxIntervals {
+		return h, &ValueError{Field: field, Value: intervalsText(ivs),
+			Reason: "more than " + itoa(MaxIntervals) + " intervals on one day, after merging those that touch"}
+	}
+	copy(h[:], merged)
+	return h, nil
+}
+
+func intervalsText(ivs []Interval) string {
+	parts := make([]string, len(ivs))
+	for k, iv := range ivs {
+		parts[k] = iv.Open.String() + "-" + iv.Close.String()
+	}
+	return strings.Join(parts, ",")
+}
+
+// Window is a coverage window: the hours of the week in which a service clock
+// runs. For each day of the week it holds up to MaxIntervals intervals of wall-
+// clock time in the calendar's location, different per weekday if need be
+// (Monday to Friday 08:00-12:00 and 13:00-17:00, Saturday 09:00-13:00), overnight
+// ones included (22:00-06:00).
+//
+// An interval belongs to the day it opens on: it runs when that day's weekday
+// has it and, unless OpenOnHolidays, that day is not a holiday or closure of the
+// calendar. An overnight interval opened on Monday 22:00 runs to Tuesday 06:00
+// even when Tuesday is a holiday, and one opened on a holiday does not run at
+// all. Where an overnight interval runs into the next day's own hours, the
+// window is open over both.
+//
+// Window is a comparable value type in canonical form: each day's intervals are
+// sorted and those that touch or overlap are merged, so two windows with the
+// same hours are == and print the same. Build one with NewWindow, With or
+// ParseWindow; set OpenOnHolidays directly. The zero Window is not valid (it
+// has no hours); Calendar.Schedule rejects it.
 type Window struct {
-	Open, Close    TimeOfDay
-	Days           Weekdays
+	hours [7]dayHours // by time.Weekday
+
+	// OpenOnHolidays makes the window run on holidays and closures too.
 	OpenOnHolidays bool
+}
+
+// NewWindow returns the window open in hours on each of days, closed on
+// holidays. Intervals that touch or overlap are merged. More than MaxIntervals
+// on a day, an interval that is not valid or no days is an error wrapping
+// ErrInvalid that names the field and the value.
+func NewWindow(days Weekdays, hours ...Interval) (Window, error) {
+	return Window{}.With(days, hours...)
+}
+
+// With returns w with hours added on each of days, merged with the hours those
+// days already have. It is how windows with different hours per weekday are
+// built: NewWindow(MondayToFriday, ...) then With(DaysOf(time.Saturday), ...).
+// On error it returns w unchanged.
+func (w Window) With(days Weekdays, hours ...Interval) (Window, error) {
+	if days == 0 || days&^EveryDay != 0 {
+		return w, &ValueError{Field: "Window days", Value: days.String(), Reason: "want at least one day of the week"}
+	}
+	if len(hours) == 0 {
+		return w, &ValueError{Field: "Window hours", Value: "none", Reason: "want at least one interval"}
+	}
+	out := w
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if !days.Has(d) {
+			continue
+		}
+		h, err := canonicalHours("Window."+dayAbbr[d], append(w.Hours(d), hours...))
+		if err != nil {
+			return w, err
+		}
+		out.hours[d] = h
+	}
+	return out, nil
+}
+
+// Hours returns the intervals that open on weekday d, sorted by opening; none
+// when the window is closed that day. The slice is the caller's.
+func (w Window) Hours(d time.Weekday) []Interval {
+	if d < time.Sunday || d > time.Saturday {
+		return nil
+	}
+	return append([]Interval(nil), w.hours[d].list()...)
+}
+
+// Days returns the days of the week on which at least one interval opens.
+func (w Window) Days() Weekdays {
+	var days Weekdays
+	for d := range w.hours {
+		if w.hours[d][0] != (Interval{}) {
+			days |= 1 << d
+		}
+	}
+	return days
 }
 
 // Window8x5 returns the 8x5 window of the service description: 09:00-17:00 on
 // business days (Monday to Friday, holidays excluded).
-func Window8x5() Window {
-	return Window{Open: Clock(9, 0, 0), Close: Clock(17, 0, 0), Days: MondayToFriday}
-}
+func Window8x5() Window { return simpleWindow(Clock(9, 0, 0), Clock(17, 0, 0), MondayToFriday, false) }
 
 // Window9x5 returns Huawei's 9x5 window: 09:00-18:00 on business days.
-func Window9x5() Window {
-	return Window{Open: Clock(9, 0, 0), Close: Clock(18, 0, 0), Days: MondayToFriday}
-}
+func Window9x5() Window { return simpleWindow(Clock(9, 0, 0), Clock(18, 0, 0), MondayToFriday, false) }
 
 // Window24x7 returns the 24x7 window: always open, holidays included.
-func Window24x7() Window {
-	return Window{Open: 0, Close: EndOfDay, Days: EveryDay, OpenOnHolidays: true}
+func Window24x7() Window { return simpleWindow(0, EndOfDay, EveryDay, true) }
+
+func simpleWindow(open, closing TimeOfDay, days Weekdays, holidays bool) Window {
+	w := Window{OpenOnHolidays: holidays}
+	for d := range w.hours {
+		if days.Has(time.Weekday(d)) {
+			w.hours[d][0] = Interval{Open: open, Close: closing}
+		}
+	}
+	return w
 }
 
-// Validate reports why w cannot be used, or nil.
+// Validate reports why w cannot be used, or nil: the zero Window and any window
+// with no hours are refused with an error wrapping ErrInvalid.
 func (w Window) Validate() error {
-	switch {
-	case !w.Open.valid() || w.Open == EndOfDay:
-		return &ValueError{Field: "Window.Open", Value: w.Open.String(), Reason: "want 00:00 to 23:59:59"}
-	case !w.Close.valid():
-		return &ValueError{Field: "Window.Close", Value: w.Close.String(), Reason: "want 00:00:01 to 24:00"}
-	case w.Close <= w.Open:
-		return &ValueError{Field: "Window.Close", Value: w.Close.String(), Reason: "must be after Window.Open " + w.Open.String()}
-	case w.Days == 0 || w.Days&^EveryDay != 0:
-		return &ValueError{Field: "Window.Days", Value: w.Days.String(), Reason: "want at least one day of the week"}
+	if w.Days() == 0 {
+		return &ValueError{Field: "Window", Value: "none", Reason: "no hours on any day of the week"}
+	}
+	for d := range w.hours {
+		h := &w.hours[d]
+		if c, err := canonicalHours("Window."+dayAbbr[d], h.list()); err != nil || c != *h {
+			// Only reachable through a Window built outside this package's
+			// constructors; kept so that Validate never lies.
+			return &ValueError{Field: "Window." + dayAbbr[d], Value: h.String(), Reason: "hours not in canonical form"}
+		}
 	}
 	return nil
 }
 
-// String returns "8x5", "9x5" or "24x7" for those windows and otherwise
-// "HH:MM-HH:MM Days", with " +holidays" when the window is open on holidays:
-// "07:00-19:00 Mon-Sat", "00:00-24:00 Mon-Sun" (closed on holidays). An invalid
-// window prints as %!Window(...).
+// String returns "8x5", "9x5" or "24x7" for those windows and otherwise the
+// canonical text form: groups of days with the same hours, "Days HH:MM-HH:MM"
+// with the day's intervals separated by commas and the groups by "; ", in the
+// order of their first day, Monday first, with " +holidays" when the window is
+// open on holidays:
+//
+//	Mon-Fri 08:00-12:00,13:00-17:00; Sat 09:00-13:00
+//	Mon-Sun 22:00-06:00 +holidays
+//
+// An invalid window prints as %!Window(none).
 func (w Window) String() string {
 	switch w {
 	case Window8x5():
@@ -260,19 +486,43 @@ func (w Window) String() string {
 	case Window24x7():
 		return "24x7"
 	}
-	s := w.Open.String() + "-" + w.Close.String() + " " + w.Days.String()
-	if w.OpenOnHolidays {
-		s += " +holidays"
-	}
 	if w.Validate() != nil {
-		return "%!Window(" + s + ")"
+		return "%!Window(none)"
 	}
-	return s
+	var b []byte
+	var done Weekdays
+	for k := 1; k <= 7; k++ {
+		d := time.Weekday(k % 7)
+		if done.Has(d) || w.hours[d][0] == (Interval{}) {
+			continue
+		}
+		var group Weekdays
+		for j := k; j <= 7; j++ {
+			if e := time.Weekday(j % 7); w.hours[e] == w.hours[d] {
+				group |= 1 << e
+			}
+		}
+		done |= group
+		if len(b) > 0 {
+			b = append(b, "; "...)
+		}
+		b = append(b, group.String()...)
+		b = append(b, ' ')
+		b = w.hours[d].appendTo(b)
+	}
+	if w.OpenOnHolidays {
+		b = append(b, " +holidays"...)
+	}
+	return string(b)
 }
 
-// ParseWindow parses a window's text form, case-insensitively: "8x5", "9x5",
-// "24x7" (also "24/7"), or "HH:MM-HH:MM Days [+holidays]" as String writes it.
-// ParseWindow(w.String()) == w for every valid w.
+// ParseWindow parses a window's text form, case-insensitively and ignoring
+// extra spaces: "8x5", "9x5", "24x7" (also "24/7"); the canonical form String
+// writes, "Mon-Fri 08:00-12:00,13:00-17:00; Sat 09:00-13:00 [+holidays]", where
+// a day named in several groups gets the hours of all of them; and the one-
+// interval form "09:00-17:00 Mon-Fri [+holidays]". ParseWindow(w.String()) == w
+// for every valid w. An error is a *ParseError that quotes the input and wraps
+// ErrSyntax.
 func ParseWindow(s string) (Window, error) {
 	t := strings.ToLower(strings.Join(strings.Fields(s), " "))
 	switch strings.ReplaceAll(t, " ", "") {
@@ -286,35 +536,79 @@ func ParseWindow(s string) (Window, error) {
 	bad := func(reason string) (Window, error) {
 		return Window{}, &ParseError{Kind: "window", Input: s, Reason: reason}
 	}
-	fields := strings.Fields(t)
-	if len(fields) < 2 || len(fields) > 3 {
-		return bad(`want "8x5", "9x5", "24x7" or "HH:MM-HH:MM Mon-Fri [+holidays]"`)
-	}
+	const want = `want "8x5", "9x5", "24x7" or hours such as "Mon-Fri 08:00-12:00,13:00-17:00; Sat 09:00-13:00 [+holidays]"`
 	var w Window
-	if len(fields) == 3 {
-		if fields[2] != "+holidays" {
-			return bad(`the third part may only be "+holidays"`)
-		}
+	if body, ok := strings.CutSuffix(t, " +holidays"); ok {
 		w.OpenOnHolidays = true
+		t = body
 	}
-	open, closing, ok := strings.Cut(fields[0], "-")
-	if !ok {
-		return bad("want the hours as HH:MM-HH:MM")
+	switch strings.ReplaceAll(t, " ", "") {
+	case "8x5", "9x5", "24x7", "24/7":
+		return bad("a named window takes no +holidays: spell its hours out")
+	case "":
+		return bad(want)
 	}
-	var err error
-	if w.Open, err = ParseTimeOfDay(open); err != nil {
-		return bad("opening time: " + err.(*ParseError).Reason)
+	if f := strings.Fields(t); len(f) == 2 && !strings.Contains(t, ";") && f[0] != "" && f[0][0] >= '0' && f[0][0] <= '9' {
+		t = f[1] + " " + f[0] // the one-interval form: hours first, then days
 	}
-	if w.Close, err = ParseTimeOfDay(closing); err != nil {
-		return bad("closing time: " + err.(*ParseError).Reason)
-	}
-	if w.Days, err = ParseWeekdays(fields[1]); err != nil {
-		return bad("days: " + err.(*ParseError).Reason)
-	}
-	if err := w.Validate(); err != nil {
-		return bad(err.(*ValueError).Reason)
+	for _, group := range strings.Split(t, ";") {
+		group = strings.TrimSpace(group)
+		daysText, hoursText, ok := strings.Cut(group, " ")
+		if !ok {
+			return bad(`group "` + group + `": ` + want)
+		}
+		days, err := ParseWeekdays(daysText)
+		if err != nil {
+			return bad(`group "` + group + `": days: ` + err.(*ParseError).Reason)
+		}
+		if days == 0 {
+			return bad(`group "` + group + `": want at least one day`)
+		}
+		var ivs []Interval
+		for _, item := range strings.Split(strings.ReplaceAll(hoursText, " ", ""), ",") {
+			iv, err := parseInterval(item)
+			if err != nil {
+				return bad(`group "` + group + `": ` + err.Error())
+			}
+			ivs = append(ivs, iv)
+		}
+		if w, err = w.With(days, ivs...); err != nil {
+			ve := err.(*ValueError)
+			return bad(ve.Field + " " + ve.Value + ": " + ve.Reason)
+		}
 	}
 	return w, nil
+}
+
+// parseInterval parses "HH:MM-HH:MM"; the error is a bare reason.
+func parseInterval(s string) (Interval, error) {
+	open, closing, ok := strings.Cut(s, "-")
+	if !ok {
+		return Interval{}, errorString("hours " + strconv.Quote(s) + ": want HH:MM-HH:MM")
+	}
+	o, err := ParseTimeOfDay(open)
+	if err != nil {
+		return Interval{}, errorString("opening time " + strconv.Quote(open) + ": " + err.(*ParseError).Reason)
+	}
+	c, err := ParseTimeOfDay(closing)
+	if err != nil {
+		return Interval{}, errorString("closing time " + strconv.Quote(closing) + ": " + err.(*ParseError).Reason)
+	}
+	return Interval{Open: o, Close: c}, nil
+}
+
+type errorString string
+
+func (e errorString) Error() string { return string(e) }
+
+// MustParseWindow is like ParseWindow but panics on an error. It is for windows
+// fixed in the program.
+func MustParseWindow(s string) Window {
+	w, err := ParseWindow(s)
+	if err != nil {
+		panic(err)
+	}
+	return w
 }
 
 // MarshalText implements encoding.TextMarshaler with the String form.

@@ -203,17 +203,37 @@ func TestWeekdaysRoundTripEverySet(t *testing.T) {
 	}
 }
 
+func iv(open, closing TimeOfDay) Interval { return Interval{Open: open, Close: closing} }
+
+func mustWindow(t testing.TB, days Weekdays, hours ...Interval) Window {
+	t.Helper()
+	w, err := NewWindow(days, hours...)
+	require.NoError(t, err)
+	return w
+}
+
 func TestNamedWindows(t *testing.T) {
 	nine, five, six := Clock(9, 0, 0), Clock(17, 0, 0), Clock(18, 0, 0)
-	assert.Equal(t, Window{Open: nine, Close: five, Days: MondayToFriday}, Window8x5(), "8x5 is 09:00-17:00 on business days")
-	assert.Equal(t, Window{Open: nine, Close: six, Days: MondayToFriday}, Window9x5(), "9x5 is 09:00-18:00 on business days")
-	assert.Equal(t, Window{Open: 0, Close: EndOfDay, Days: EveryDay, OpenOnHolidays: true}, Window24x7(), "24x7 is always, holidays included")
+	assert.Equal(t, mustWindow(t, MondayToFriday, iv(nine, five)), Window8x5(), "8x5 is 09:00-17:00 on business days")
+	assert.Equal(t, mustWindow(t, MondayToFriday, iv(nine, six)), Window9x5(), "9x5 is 09:00-18:00 on business days")
+	w := mustWindow(t, EveryDay, iv(0, EndOfDay))
+	w.OpenOnHolidays = true
+	assert.Equal(t, w, Window24x7(), "24x7 is always, holidays included")
 	for _, w := range []Window{Window8x5(), Window9x5(), Window24x7()} {
 		assert.NoError(t, w.Validate(), w.String())
 	}
+	assert.Equal(t, MondayToFriday, Window8x5().Days())
+	assert.Equal(t, []Interval{iv(nine, five)}, Window8x5().Hours(time.Monday))
+	assert.Empty(t, Window8x5().Hours(time.Saturday), "8x5 has no hours on Saturday")
+	assert.Empty(t, Window8x5().Hours(7), "7 is not a day of the week")
 }
 
 func TestWindowStringAndParse(t *testing.T) {
+	h := func(hh, mm int) TimeOfDay { return Clock(hh, mm, 0) }
+	withHolidays := func(w Window) Window { w.OpenOnHolidays = true; return w }
+	lunch := mustWindow(t, MondayToFriday, iv(h(8, 0), h(12, 0)), iv(h(13, 0), h(17, 0)))
+	withSat, err := lunch.With(DaysOf(time.Saturday), iv(h(9, 0), h(13, 0)))
+	require.NoError(t, err)
 	cases := []struct {
 		name string
 		in   string
@@ -225,21 +245,52 @@ func TestWindowStringAndParse(t *testing.T) {
 		{"24x7 by name", "24x7", Window24x7(), "24x7"},
 		{"24/7 is 24x7", "24/7", Window24x7(), "24x7"},
 		{"names ignore case and spaces", " 24 X 7 ", Window24x7(), "24x7"},
-		{"8x5 spelt out is 8x5", "09:00-17:00 Mon-Fri", Window8x5(), "8x5"},
+		{"8x5 in today's one-interval form is 8x5", "09:00-17:00 Mon-Fri", Window8x5(), "8x5"},
+		{"8x5 in the canonical form is 8x5", "Mon-Fri 09:00-17:00", Window8x5(), "8x5"},
 		{"9x5 spelt out with a one-digit hour is 9x5", "9:00-18:00 mon-fri", Window9x5(), "9x5"},
 		{"24x7 spelt out is 24x7", "00:00-24:00 Mon-Sun +holidays", Window24x7(), "24x7"},
 		{"all day, every day, closed on holidays", "00:00-24:00 Mon-Sun",
-			Window{Open: 0, Close: EndOfDay, Days: EveryDay}, "00:00-24:00 Mon-Sun"},
-		{"a custom window", "07:00-19:00 Mon-Sat",
-			Window{Open: Clock(7, 0, 0), Close: Clock(19, 0, 0), Days: DaysOf(1, 2, 3, 4, 5, 6)}, "07:00-19:00 Mon-Sat"},
-		{"24x5", "00:00-24:00 Mon-Fri",
-			Window{Open: 0, Close: EndOfDay, Days: MondayToFriday}, "00:00-24:00 Mon-Fri"},
+			mustWindow(t, EveryDay, iv(0, EndOfDay)), "Mon-Sun 00:00-24:00"},
+		{"a custom window prints days first", "07:00-19:00 Mon-Sat",
+			mustWindow(t, DaysOf(1, 2, 3, 4, 5, 6), iv(h(7, 0), h(19, 0))), "Mon-Sat 07:00-19:00"},
 		{"8x5 open on holidays is not 8x5", "09:00-17:00 Mon-Fri +holidays",
-			Window{Open: Clock(9, 0, 0), Close: Clock(17, 0, 0), Days: MondayToFriday, OpenOnHolidays: true}, "09:00-17:00 Mon-Fri +holidays"},
+			withHolidays(Window8x5()), "Mon-Fri 09:00-17:00 +holidays"},
 		{"seconds in the hours", "09:00:30-17:00 Mon,Wed",
-			Window{Open: Clock(9, 0, 30), Close: Clock(17, 0, 0), Days: DaysOf(1, 3)}, "09:00:30-17:00 Mon,Wed"},
+			mustWindow(t, DaysOf(1, 3), iv(Clock(9, 0, 30), h(17, 0))), "Mon,Wed 09:00:30-17:00"},
 		{"extra spaces and case", "  02:00-04:00   MON-SUN   +Holidays ",
-			Window{Open: Clock(2, 0, 0), Close: Clock(4, 0, 0), Days: EveryDay, OpenOnHolidays: true}, "02:00-04:00 Mon-Sun +holidays"},
+			withHolidays(mustWindow(t, EveryDay, iv(h(2, 0), h(4, 0)))), "Mon-Sun 02:00-04:00 +holidays"},
+		{"a lunch break is two intervals", "Mon-Fri 08:00-12:00,13:00-17:00", lunch, "Mon-Fri 08:00-12:00,13:00-17:00"},
+		{"other hours on Saturday form their own group", "Mon-Fri 08:00-12:00,13:00-17:00; Sat 09:00-13:00",
+			withSat, "Mon-Fri 08:00-12:00,13:00-17:00; Sat 09:00-13:00"},
+		{"groups print in the order of their first day", "Sat 09:00-13:00; Mon-Fri 08:00-12:00, 13:00-17:00",
+			withSat, "Mon-Fri 08:00-12:00,13:00-17:00; Sat 09:00-13:00"},
+		{"an overnight interval", "Mon-Sun 22:00-06:00", mustWindow(t, EveryDay, iv(h(22, 0), h(6, 0))), "Mon-Sun 22:00-06:00"},
+		{"today's form takes an overnight interval too", "22:00-06:00 Mon-Fri",
+			mustWindow(t, MondayToFriday, iv(h(22, 0), h(6, 0))), "Mon-Fri 22:00-06:00"},
+		{"a close of 00:00 is 24:00", "Mon 20:00-00:00", mustWindow(t, DaysOf(1), iv(h(20, 0), EndOfDay)), "Mon 20:00-24:00"},
+		{"adjacent intervals merge", "Mon-Fri 08:00-12:00,12:00-17:00", mustWindow(t, MondayToFriday, iv(h(8, 0), h(17, 0))), "Mon-Fri 08:00-17:00"},
+		{"overlapping intervals merge, so 8x5 written twice is 8x5", "Mon-Fri 09:00-13:00,12:00-17:00", Window8x5(), "8x5"},
+		{"an interval inside an overnight one merges into it", "Mon 22:00-06:00,23:00-02:00",
+			mustWindow(t, DaysOf(1), iv(h(22, 0), h(6, 0))), "Mon 22:00-06:00"},
+		{"an evening and an overnight interval merge", "Mon 18:00-23:00,22:00-06:00",
+			mustWindow(t, DaysOf(1), iv(h(18, 0), h(6, 0))), "Mon 18:00-06:00"},
+		{"a day named in two groups gets both", "Mon-Fri 08:00-12:00; Mon 13:00-14:00",
+			func() Window {
+				w := mustWindow(t, MondayToFriday, iv(h(8, 0), h(12, 0)))
+				w, err := w.With(DaysOf(1), iv(h(13, 0), h(14, 0)))
+				require.NoError(t, err)
+				return w
+			}(), "Mon 08:00-12:00,13:00-14:00; Tue-Fri 08:00-12:00"},
+		{"days with equal hours are grouped even apart", "Mon 08:00-12:00; Tue 09:00-10:00; Wed 08:00-12:00",
+			func() Window {
+				w := mustWindow(t, DaysOf(1, 3), iv(h(8, 0), h(12, 0)))
+				w, err := w.With(DaysOf(2), iv(h(9, 0), h(10, 0)))
+				require.NoError(t, err)
+				return w
+			}(), "Mon,Wed 08:00-12:00; Tue 09:00-10:00"},
+		{"six intervals a day are allowed", "Mon 01:00-02:00,03:00-04:00,05:00-06:00,07:00-08:00,09:00-10:00,11:00-12:00",
+			mustWindow(t, DaysOf(1), iv(h(1, 0), h(2, 0)), iv(h(3, 0), h(4, 0)), iv(h(5, 0), h(6, 0)), iv(h(7, 0), h(8, 0)), iv(h(9, 0), h(10, 0)), iv(h(11, 0), h(12, 0))),
+			"Mon 01:00-02:00,03:00-04:00,05:00-06:00,07:00-08:00,09:00-10:00,11:00-12:00"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -259,19 +310,24 @@ func TestParseWindowErrors(t *testing.T) {
 		{"empty", ""},
 		{"an unknown name", "9x6"},
 		{"hours without days", "09:00-17:00"},
-		{"the third part may only be +holidays", "09:00-17:00 Mon-Fri holidays"},
+		{"days without hours", "Mon-Fri"},
+		{"the last part may only be +holidays", "09:00-17:00 Mon-Fri holidays"},
 		{"four parts", "09:00-17:00 Mon-Fri +holidays x"},
 		{"hours without a dash", "09:00 Mon-Fri"},
 		{"a bad opening time", "25:00-26:00 Mon"},
 		{"a bad closing time", "09:00-17:60 Mon"},
 		{"bad days", "09:00-17:00 Mon-Xyz"},
-		{"open after close", "17:00-09:00 Mon-Fri"},
-		{"a zero-length window", "09:00-09:00 Mon-Fri"},
+		{"an interval that opens when it closes", "09:00-09:00 Mon-Fri"},
 		{"no days", "09:00-17:00 none"},
-		{"a window that spans midnight", "22:00-06:00 Mon-Fri"},
 		{"opening at 24:00", "24:00-24:00 Mon"},
 		{"a named window with +holidays", "8x5 +holidays"},
-		{"an invalid window's own print form", "%!Window(09:00-17:00 none)"},
+		{"only +holidays", "+holidays"},
+		{"an invalid window's own print form", "%!Window(none)"},
+		{"an empty group", "Mon-Fri 08:00-12:00;"},
+		{"an empty interval in a list", "Mon-Fri 08:00-12:00,,13:00-17:00"},
+		{"seven intervals a day are too many", "Mon 01:00-02:00,03:00-04:00,05:00-06:00,07:00-08:00,09:00-10:00,11:00-12:00,13:00-14:00"},
+		{"a day's hours may not run 24 hours or more", "Mon 00:00-24:00,22:00-06:00"},
+		{"an overnight interval of 24 hours", "Mon 06:00-06:00"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -286,40 +342,80 @@ func TestParseWindowErrors(t *testing.T) {
 	}
 }
 
-func TestWindowValidateNamesTheField(t *testing.T) {
-	nine, five := Clock(9, 0, 0), Clock(17, 0, 0)
+func TestNewWindowErrorsNameTheFieldAndValue(t *testing.T) {
+	h := func(hh int) TimeOfDay { return Clock(hh, 0, 0) }
+	seven := []Interval{iv(h(1), h(2)), iv(h(3), h(4)), iv(h(5), h(6)), iv(h(7), h(8)), iv(h(9), h(10)), iv(h(11), h(12)), iv(h(13), h(14))}
 	cases := []struct {
 		name  string
-		w     Window
+		days  Weekdays
+		hours []Interval
 		field string
+		value string
 	}{
-		{"open after close: the close must come after the opening", Window{Open: five, Close: nine, Days: MondayToFriday}, "Window.Close"},
-		{"open equal to close: an empty window", Window{Open: nine, Close: nine, Days: MondayToFriday}, "Window.Close"},
-		{"the zero window closes at 00:00, not after it opens", Window{}, "Window.Close"},
-		{"no days", Window{Open: nine, Close: five}, "Window.Days"},
-		{"a bit above Saturday is not a day", Window{Open: nine, Close: five, Days: MondayToFriday | 1<<7}, "Window.Days"},
-		{"opening at 24:00", Window{Open: EndOfDay, Close: EndOfDay, Days: EveryDay}, "Window.Open"},
-		{"a negative opening", Window{Open: -1, Close: five, Days: EveryDay}, "Window.Open"},
-		{"closing after 24:00", Window{Open: nine, Close: EndOfDay + 1, Days: EveryDay}, "Window.Close"},
+		{"no days", 0, []Interval{iv(h(9), h(17))}, "Window days", "none"},
+		{"a bit above Saturday is not a day", MondayToFriday | 1<<7, []Interval{iv(h(9), h(17))}, "Window days", "%!Weekdays(190)"},
+		{"no hours", MondayToFriday, nil, "Window hours", "none"},
+		{"the zero interval is empty", MondayToFriday, []Interval{{}}, "Window.Mon", "00:00-00:00"},
+		{"an interval that opens when it closes", MondayToFriday, []Interval{iv(h(9), h(9))}, "Window.Mon", "09:00-09:00"},
+		{"opening at 24:00", DaysOf(time.Sunday), []Interval{iv(EndOfDay, h(1))}, "Window.Sun", "24:00-01:00"},
+		{"a negative opening", EveryDay, []Interval{iv(-1, h(17))}, "Window.Sun", "%!TimeOfDay(-1)-17:00"},
+		{"closing after 24:00", DaysOf(time.Wednesday), []Interval{iv(h(9), EndOfDay+1)}, "Window.Wed", "09:00-%!TimeOfDay(86401)"},
+		{"seven intervals on a day", DaysOf(time.Friday), seven, "Window.Fri", intervalsText(seven)},
 	}
 	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			w, err := NewWindow(c.days, c.hours...)
+			assert.ErrorIs(t, err, ErrInvalid)
+			var ve *ValueError
+			require.ErrorAs(t, err, &ve)
+			assert.Equal(t, c.field, ve.Field)
+			assert.Equal(t, c.value, ve.Value)
+			assert.Equal(t, Window{}, w)
+		})
+	}
+	t.Run("With leaves the window unchanged on error", func(t *testing.T) {
+		w, err := Window8x5().With(DaysOf(time.Monday), iv(h(9), h(9)))
+		assert.ErrorIs(t, err, ErrInvalid)
+		assert.Equal(t, Window8x5(), w)
+	})
+}
+
+func TestWindowValidate(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		w    Window
+	}{
+		{"the zero window has no hours", Window{}},
+		{"open on holidays but with no hours", Window{OpenOnHolidays: true}},
+	} {
 		t.Run(c.name, func(t *testing.T) {
 			err := c.w.Validate()
 			assert.ErrorIs(t, err, ErrInvalid)
 			var ve *ValueError
 			require.ErrorAs(t, err, &ve)
-			assert.Equal(t, c.field, ve.Field)
+			assert.Equal(t, "Window", ve.Field)
+			assert.Equal(t, "none", ve.Value)
 
 			// An invalid window prints instead of panicking, does not parse
 			// back and does not marshal.
 			s := c.w.String()
-			assert.Regexp(t, `^%!Window\(`, s)
+			assert.Equal(t, "%!Window(none)", s)
 			_, perr := ParseWindow(s)
 			assert.ErrorIs(t, perr, ErrSyntax)
 			_, merr := c.w.MarshalText()
 			assert.ErrorIs(t, merr, ErrInvalid)
 		})
 	}
+	assert.Panics(t, func() { MustParseWindow("9x6") })
+}
+
+func TestIntervalString(t *testing.T) {
+	assert.Equal(t, "22:00-06:00", iv(Clock(22, 0, 0), Clock(6, 0, 0)).String())
+	assert.True(t, iv(Clock(22, 0, 0), Clock(6, 0, 0)).Overnight(), "22:00-06:00 ends the next day")
+	assert.False(t, iv(Clock(22, 0, 0), 0).Overnight(), "22:00-00:00 ends at 24:00 the same day")
+	assert.False(t, iv(Clock(9, 0, 0), Clock(17, 0, 0)).Overnight())
+	assert.Equal(t, "%!Interval(09:00-09:00)", iv(Clock(9, 0, 0), Clock(9, 0, 0)).String())
+	assert.Equal(t, "%!Interval(00:00-00:00)", Interval{}.String(), "the zero Interval is not valid")
 }
 
 func TestWindowText(t *testing.T) {
@@ -329,7 +425,7 @@ func TestWindowText(t *testing.T) {
 		text string
 	}{
 		{"a named window marshals as its name", Window9x5(), "9x5"},
-		{"a custom window marshals as its hours and days", Window{Open: Clock(7, 0, 0), Close: Clock(19, 0, 0), Days: DaysOf(1, 2, 3, 4, 5, 6)}, "07:00-19:00 Mon-Sat"},
+		{"a custom window marshals as its days and hours", mustWindow(t, DaysOf(1, 2, 3, 4, 5, 6), iv(Clock(7, 0, 0), Clock(19, 0, 0))), "Mon-Sat 07:00-19:00"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			b, err := c.w.MarshalText()
@@ -342,7 +438,7 @@ func TestWindowText(t *testing.T) {
 	}
 
 	keep := Window8x5()
-	err := keep.UnmarshalText([]byte("17:00-09:00 Mon-Fri"))
+	err := keep.UnmarshalText([]byte("17:00-17:00 Mon-Fri"))
 	assert.ErrorIs(t, err, ErrSyntax)
 	assert.Equal(t, Window8x5(), keep, "UnmarshalText leaves the value unchanged on error")
 	err = keep.UnmarshalText(nil)
@@ -357,8 +453,9 @@ func FuzzParseWindow(f *testing.F) {
 	for _, s := range []string{
 		"8x5", "9x5", "24x7", "24/7", " 2 4 x 7", "09:00-17:00 Mon-Fri", "00:00-24:00 Mon-Sun +holidays",
 		"00:00-24:00 Mon-Sun", "07:00-19:00 Mon-Sat", "9:00:30-17:00:01 sun,mon", "02:00-04:00 Mon-Sun +holidays",
-		"17:00-09:00 Mon-Fri", "09:00-17:00 none", "24:00-24:00 Mon", "%!Window(00:00-00:00 none)", "", "x",
-		"09:00-17:00 Mon-Fri,Sun", "23:59:59-24:00 Sat",
+		"17:00-09:00 Mon-Fri", "09:00-17:00 none", "24:00-24:00 Mon", "%!Window(none)", "", "x",
+		"09:00-17:00 Mon-Fri,Sun", "23:59:59-24:00 Sat", "Mon-Fri 08:00-12:00,13:00-17:00; Sat 09:00-13:00",
+		"Mon-Sun 22:00-06:00 +holidays", "Mon 18:00-23:00,22:00-06:00", "Sat 09:00-13:00; Mon-Fri 08:00-12:00",
 	} {
 		f.Add(s)
 	}
@@ -390,57 +487,65 @@ func FuzzParseWindow(f *testing.F) {
 	})
 }
 
-// FuzzWindowRoundTrip: for any field values, String never panics; a valid
-// window round-trips through String and the text encoding, and an invalid one
-// is refused by Validate, MarshalText and Calendar.Schedule and its print form
-// does not parse.
+// FuzzWindowRoundTrip: for any intervals on any days, NewWindow either refuses
+// them with a *ValueError or builds a valid window that round-trips through
+// String and the text encoding, whose hours are sorted, disjoint and no more
+// than MaxIntervals a day, and that is the same whatever order the intervals
+// come in.
 func FuzzWindowRoundTrip(f *testing.F) {
-	for _, w := range []Window{
-		Window8x5(), Window9x5(), Window24x7(), {},
-		{Open: 0, Close: EndOfDay, Days: MondayToFriday},
-		{Open: Clock(7, 0, 0), Close: Clock(19, 0, 0), Days: DaysOf(1, 2, 3, 4, 5, 6)},
-		{Open: Clock(2, 0, 0), Close: Clock(4, 0, 0), Days: EveryDay, OpenOnHolidays: true},
-		{Open: Clock(9, 0, 1), Close: Clock(9, 0, 2), Days: 1},
-		{Open: Clock(17, 0, 0), Close: Clock(9, 0, 0), Days: MondayToFriday},
-		{Open: EndOfDay, Close: EndOfDay, Days: EveryDay},
-		{Open: -1, Close: 1 << 30, Days: 255},
-	} {
-		f.Add(int32(w.Open), int32(w.Close), uint8(w.Days), w.OpenOnHolidays)
-	}
-	f.Fuzz(func(t *testing.T, open, closing int32, days uint8, holidays bool) {
-		w := Window{Open: TimeOfDay(open), Close: TimeOfDay(closing), Days: Weekdays(days), OpenOnHolidays: holidays}
-		s := w.String()
-		valid := open >= 0 && open < int32(EndOfDay) && closing > open && closing <= int32(EndOfDay) && days != 0 && days < 128
-		verr := w.Validate()
-		if valid != (verr == nil) {
-			t.Fatalf("%#v: Validate() = %v, want valid=%v", w, verr, valid)
+	f.Add(uint8(MondayToFriday), int32(9*3600), int32(17*3600), int32(0), int32(0), uint8(0), int32(0), int32(0), false)
+	f.Add(uint8(MondayToFriday), int32(8*3600), int32(12*3600), int32(13*3600), int32(17*3600), uint8(64), int32(9*3600), int32(13*3600), false)
+	f.Add(uint8(EveryDay), int32(22*3600), int32(6*3600), int32(23*3600), int32(2*3600), uint8(1), int32(0), int32(86400), true)
+	f.Add(uint8(EveryDay), int32(-1), int32(1<<30), int32(5), int32(5), uint8(255), int32(0), int32(0), true)
+	f.Fuzz(func(t *testing.T, days uint8, o1, c1, o2, c2 int32, days2 uint8, o3, c3 int32, holidays bool) {
+		a := []Interval{iv(TimeOfDay(o1), TimeOfDay(c1)), iv(TimeOfDay(o2), TimeOfDay(c2))}
+		w, err := NewWindow(Weekdays(days), a...)
+		if err == nil {
+			w, err = w.With(Weekdays(days2), iv(TimeOfDay(o3), TimeOfDay(c3)))
 		}
-		if !valid {
-			if !errors.Is(verr, ErrInvalid) {
-				t.Fatalf("%#v: Validate() = %v, want ErrInvalid", w, verr)
-			}
-			if _, err := ParseWindow(s); err == nil {
-				t.Fatalf("%#v is invalid but its print form %q parses", w, s)
-			}
-			if _, err := w.MarshalText(); !errors.Is(err, ErrInvalid) {
-				t.Fatalf("%#v is invalid but MarshalText returned %v", w, err)
-			}
-			if _, err := Poland().Schedule(w); !errors.Is(err, ErrInvalid) {
-				t.Fatalf("%#v is invalid but Schedule returned %v", w, err)
+		_ = w.String()
+		if err != nil {
+			var ve *ValueError
+			if !errors.As(err, &ve) || !errors.Is(err, ErrInvalid) {
+				t.Fatalf("error %v is not a *ValueError", err)
 			}
 			return
 		}
+		w.OpenOnHolidays = holidays
+		if verr := w.Validate(); verr != nil {
+			t.Fatalf("%v: built but not valid: %v", w, verr)
+		}
+		rev, err := NewWindow(Weekdays(days), a[1], a[0])
+		if err == nil {
+			rev, err = rev.With(Weekdays(days2), iv(TimeOfDay(o3), TimeOfDay(c3)))
+		}
+		rev.OpenOnHolidays = holidays
+		if err != nil || rev != w {
+			t.Fatalf("the order of intervals matters: %v vs %v, %v", w, rev, err)
+		}
+		for d := time.Sunday; d <= time.Saturday; d++ {
+			hs := w.Hours(d)
+			if len(hs) > MaxIntervals {
+				t.Fatalf("%v: %d intervals on %v", w, len(hs), d)
+			}
+			for k := 1; k < len(hs); k++ {
+				if hs[k].Open <= hs[k-1].end() {
+					t.Fatalf("%v: intervals on %v touch or overlap: %v", w, d, hs)
+				}
+			}
+		}
+		s := w.String()
 		back, err := ParseWindow(s)
 		if err != nil || back != w {
 			t.Fatalf("%#v prints as %q, which parses to %#v, %v", w, s, back, err)
 		}
 		b, err := w.MarshalText()
 		if err != nil {
-			t.Fatalf("MarshalText of valid %#v: %v", w, err)
+			t.Fatalf("MarshalText of valid %v: %v", w, err)
 		}
 		var u Window
 		if err := u.UnmarshalText(b); err != nil || u != w {
-			t.Fatalf("%#v marshals as %q, which unmarshals to %#v, %v", w, b, u, err)
+			t.Fatalf("%v marshals as %q, which unmarshals to %v, %v", w, b, u, err)
 		}
 	})
 }

@@ -70,10 +70,8 @@ func TestLoadAllSettings(t *testing.T) {
 	set := r.Calculator(c).Settings()
 	assert.Equal(t, calendar.Clock(13, 30, 0), set.Cutoff)
 	assert.False(t, set.CutoffAppliesToShip)
-	assert.Equal(t, calendar.Window{Open: calendar.Clock(8, 0, 0), Close: calendar.Clock(16, 0, 0),
-		Days: calendar.DaysOf(time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday)}, set.Window8x5)
-	assert.Equal(t, calendar.Window{Open: calendar.Clock(8, 0, 0), Close: calendar.Clock(17, 0, 0),
-		Days: calendar.DaysOf(time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday)}, set.Window9x5)
+	assert.Equal(t, calendar.MustParseWindow("Mon-Fri 08:00-16:00"), set.Window8x5)
+	assert.Equal(t, calendar.MustParseWindow("Mon-Sat 08:00-17:00"), set.Window9x5)
 	assert.Equal(t, calendar.Window24x7(), set.Window24x7)
 	assert.Equal(t, 2*time.Hour, set.Response)
 	assert.Equal(t, 14, set.ReturnDays)
@@ -113,7 +111,7 @@ const brokenFile = `{
     },
     {"number": "C/3", "services": [], "start": "2026-01-01", "end": "2026-12-31", "devices": []},
     {"number": "A/1", "services": ["cocare-basic", "cocare-basic"], "start": "2026-02-30", "end": "2026-12-31",
-     "settings": {"window_8x5": "17:00-09:00 Mon-Fri", "return_days": 0}, "devices": [{"serial": "S4"}]}
+     "settings": {"window_8x5": "17:00-17:00 Mon-Fri", "return_days": 0}, "devices": [{"serial": "S4"}]}
   ]
 }`
 
@@ -144,11 +142,11 @@ func TestLoadBroken(t *testing.T) {
 		{19, "contracts[3].services", "", contract.ErrMissingField},
 		{19, "contracts[3].devices", "", contract.ErrMissingField},
 		// Contract 4, line 20: contract 0's number again, a service listed twice,
-		// 30 February, a window that closes before it opens, no return days.
+		// 30 February, a window that closes when it opens, no return days.
 		{20, "contracts[4].number", "A/1", contract.ErrDuplicateContract},
 		{20, "contracts[4].services[1]", "cocare-basic", contract.ErrInvalidField},
 		{20, "contracts[4].start", "2026-02-30", contract.ErrInvalidField},
-		{20, "contracts[4].settings.window_8x5", "17:00-09:00 Mon-Fri", contract.ErrInvalidField},
+		{20, "contracts[4].settings.window_8x5", "17:00-17:00 Mon-Fri", contract.ErrInvalidField},
 		{20, "contracts[4].settings.return_days", "0", contract.ErrInvalidField},
 	}, err)
 

@@ -485,9 +485,9 @@ func TestDeadlines24x7Cutoff(t *testing.T) {
 
 func TestDefaultSettings(t *testing.T) {
 	s := sla.DefaultSettings()
-	assert.Equal(t, calendar.Window{Open: calendar.Clock(9, 0, 0), Close: calendar.Clock(17, 0, 0), Days: calendar.MondayToFriday}, s.Window8x5, "8x5: 09:00-17:00 on business days")
-	assert.Equal(t, calendar.Window{Open: calendar.Clock(9, 0, 0), Close: calendar.Clock(18, 0, 0), Days: calendar.MondayToFriday}, s.Window9x5, "9x5: 09:00-18:00 on business days")
-	assert.Equal(t, calendar.Window{Open: 0, Close: calendar.EndOfDay, Days: calendar.EveryDay, OpenOnHolidays: true}, s.Window24x7, "24x7: always")
+	assert.Equal(t, calendar.MustParseWindow("Mon-Fri 09:00-17:00"), s.Window8x5, "8x5: 09:00-17:00 on business days")
+	assert.Equal(t, calendar.MustParseWindow("Mon-Fri 09:00-18:00"), s.Window9x5, "9x5: 09:00-18:00 on business days")
+	assert.Equal(t, calendar.MustParseWindow("Mon-Sun 00:00-24:00 +holidays"), s.Window24x7, "24x7: always")
 	assert.Equal(t, calendar.Clock(15, 0, 0), s.Cutoff)
 	assert.True(t, s.CutoffAppliesToShip)
 	assert.Equal(t, time.Hour, s.Response)
@@ -533,7 +533,7 @@ func TestDeadlinesSettings(t *testing.T) {
 	})
 	t.Run("other 9x5 hours: 08:00-16:00", func(t *testing.T) {
 		c := calculator(t, func(s *sla.Settings) {
-			s.Window9x5 = calendar.Window{Open: calendar.Clock(8, 0, 0), Close: calendar.Clock(16, 0, 0), Days: calendar.MondayToFriday}
+			s.Window9x5 = calendar.MustParseWindow("Mon-Fri 08:00-16:00")
 		})
 		runDeadlineCases(t, c, []deadlineCase{
 			{"a response from Friday 15:30 resumes at Monday 08:00",
@@ -614,12 +614,10 @@ func TestSettingsValidate(t *testing.T) {
 		want []string
 	}{
 		{"the zero 8x5 window", func(s *sla.Settings) { s.Window8x5 = calendar.Window{} }, []string{"Settings.Window8x5"}},
-		{"a 9x5 window that closes before it opens",
-			func(s *sla.Settings) {
-				s.Window9x5.Open, s.Window9x5.Close = calendar.Clock(18, 0, 0), calendar.Clock(9, 0, 0)
-			},
+		{"a 9x5 window open on holidays but with no hours",
+			func(s *sla.Settings) { s.Window9x5 = calendar.Window{OpenOnHolidays: true} },
 			[]string{"Settings.Window9x5"}},
-		{"a 24x7 window without days", func(s *sla.Settings) { s.Window24x7.Days = 0 }, []string{"Settings.Window24x7"}},
+		{"a 24x7 window without hours", func(s *sla.Settings) { s.Window24x7 = calendar.Window{} }, []string{"Settings.Window24x7"}},
 		{"a cutoff past 24:00", func(s *sla.Settings) { s.Cutoff = calendar.Clock(25, 0, 0) }, []string{"Settings.Cutoff"}},
 		{"a negative cutoff", func(s *sla.Settings) { s.Cutoff = -1 }, []string{"Settings.Cutoff"}},
 		{"a zero response", func(s *sla.Settings) { s.Response = 0 }, []string{"Settings.Response"}},
@@ -1022,10 +1020,10 @@ func btoi(b bool) int {
 // on Saturday does not make Saturday a business day.
 func TestDeadlinesCountCoverageDays(t *testing.T) {
 	shutFri := calculator(t, func(s *sla.Settings) {
-		s.Window9x5.Days = calendar.DaysOf(time.Monday, time.Tuesday, time.Wednesday, time.Thursday)
+		s.Window9x5 = calendar.MustParseWindow("Mon-Thu 09:00-18:00")
 	})
 	openSat := calculator(t, func(s *sla.Settings) {
-		s.Window9x5.Days = calendar.MondayToFriday | calendar.DaysOf(time.Saturday)
+		s.Window9x5 = calendar.MustParseWindow("Mon-Sat 09:00-18:00")
 	})
 	cases := []struct {
 		name string
@@ -1078,7 +1076,7 @@ func TestErrorMessages(t *testing.T) {
 // (a contract's own window included).
 func TestCheckAndProgressDoNotAllocate(t *testing.T) {
 	custom := calculator(t, func(s *sla.Settings) {
-		s.Window9x5.Open, s.Window9x5.Close = calendar.Clock(8, 0, 0), calendar.Clock(16, 0, 0)
+		s.Window9x5 = calendar.MustParseWindow("Mon-Fri 08:00-16:00")
 	})
 	r := sla.Request{Service: service(t, "cocare-standard"), Submitted: wall(2026, 11, 13, 14, 5),
 		Confirmed: wall(2026, 11, 13, 15, 20), Delivered: wall(2026, 11, 17, 11, 40)}

@@ -434,11 +434,33 @@ func describeWindow(cov Coverage, w calendar.Window) string {
 	if w == calendar.Window24x7() {
 		return name + " window (always)"
 	}
-	s := name + " window (" + w.Open.String() + "-" + w.Close.String() + " " + w.Days.String()
+	s := name + " window (" + windowHours(w)
 	if !w.OpenOnHolidays {
 		s += ", closed on holidays"
 	}
 	return s + ")"
+}
+
+// windowHours writes a window's hours: "09:00-18:00 Mon-Fri" when every day it
+// opens has the same one interval, else the window's text form without
+// "+holidays".
+func windowHours(w calendar.Window) string {
+	days := w.Days()
+	var first []calendar.Interval
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if !days.Has(d) {
+			continue
+		}
+		h := w.Hours(d)
+		if first == nil {
+			first = h
+		}
+		if len(h) != 1 || h[0] != first[0] {
+			w.OpenOnHolidays = false
+			return w.String()
+		}
+	}
+	return first[0].String() + " " + days.String()
 }
 
 func zoneOffset(t time.Time) int {

@@ -51,12 +51,12 @@ func fuzzCalculators(f *testing.F) []*sla.Calculator {
 		mk(func(s *sla.Settings) { s.CutoffAppliesTo24x7, s.CutoffAppliesToShip = true, false }),
 		mk(func(s *sla.Settings) { s.RetroactivePriorityChanges = true; s.Cutoff = calendar.Clock(12, 30, 0) }),
 		mk(func(s *sla.Settings) {
-			s.Window9x5 = calendar.Window{Open: calendar.Clock(7, 0, 0), Close: calendar.Clock(19, 0, 0), Days: calendar.MondayToFriday | calendar.DaysOf(time.Saturday), OpenOnHolidays: true}
-			s.Window8x5 = calendar.Window{Open: calendar.Clock(8, 0, 0), Close: calendar.Clock(16, 0, 0), Days: calendar.DaysOf(time.Monday, time.Tuesday, time.Wednesday, time.Thursday)}
+			s.Window9x5 = calendar.MustParseWindow("Mon-Fri 07:00-12:00,13:00-19:00; Sat 09:00-13:00 +holidays")
+			s.Window8x5 = calendar.MustParseWindow("Mon-Thu 08:00-16:00")
 			s.CutoffAppliesTo24x7 = true
 		}),
 		mk(func(s *sla.Settings) {
-			s.Window24x7 = calendar.Window{Open: calendar.Clock(6, 0, 0), Close: calendar.EndOfDay, Days: calendar.EveryDay}
+			s.Window24x7 = calendar.MustParseWindow("Mon-Sun 06:00-24:00")
 			s.Cutoff = calendar.EndOfDay
 		}),
 	}

@@ -26,7 +26,7 @@ func TestOverridesJSON(t *testing.T) {
 	assert.Equal(t, 30*time.Minute, set.Response)
 	assert.Equal(t, 10, set.ReturnDays)
 	assert.Equal(t, sla.Percent(80), set.EscalationShare)
-	assert.Equal(t, "08:00-16:00 Mon-Fri", set.Window8x5.String())
+	assert.Equal(t, "Mon-Fri 08:00-16:00", set.Window8x5.String(), "the old text form parses to the canonical one")
 	assert.Equal(t, calendar.Window9x5(), set.Window9x5, "what is not set keeps the default")
 	require.NoError(t, set.Validate())
 

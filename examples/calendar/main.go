@@ -5,6 +5,7 @@
 //	go run ./examples/calendar -year 2026
 //	go run ./examples/calendar -year 1990-2200
 //	go run ./examples/calendar -month 2026-12
+//	go run ./examples/calendar -year 2026 -ics > holidays.ics
 //
 // -year Y prints the holidays of year Y, one per line as
 // "YYYY-MM-DD<TAB>weekday<TAB>Polish name" (holidays on a weekend included:
@@ -18,6 +19,12 @@
 // -month YYYY-MM prints the month as a grid, Monday first, with each holiday
 // marked "*" and each other weekend day marked "~", a legend with the month's
 // business days, and the month's holidays in the -year line format.
+//
+// -year with -ics writes the holidays of the year or range as an iCalendar
+// (RFC 5545) file instead, one all-day event per holiday with a stable UID
+// (Calendar.WriteICS). Every event's DTSTAMP is -stamp (RFC 3339) when given,
+// and otherwise 00:00 UTC on 1 January of the first year exported, so the
+// output depends only on the arguments, never on the clock.
 //
 // Years from 1990 to 2200 are covered. Exactly one of -year and -month is
 // given. The exit status is 0 when the calendar is printed (and for -h), 1 when
@@ -48,9 +55,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("calendar", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	yearText := fs.String("year", "", "a year (2026) or a range of years (1990-2200): its holidays and, for one year, the business days per month")
+	icsOut := fs.Bool("ics", false, "with -year: write the holidays as an iCalendar (.ics) file")
+	stampText := fs.String("stamp", "", "with -ics: the DTSTAMP of every event, RFC 3339 (default: 00:00 UTC on 1 January of the first year)")
 	monthText := fs.String("month", "", "a month (2026-12): a grid with holidays and weekends marked")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: calendar -year 2026 | -year 1990-2200 | -month 2026-12")
+		fmt.Fprintln(stderr, "usage: calendar -year 2026 | -year 1990-2200 [-ics [-stamp RFC3339]] | -month 2026-12")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -73,6 +82,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return usage("give -year or -month, not both")
 	case !set["year"] && !set["month"]:
 		return usage("give -year (2026 or 1990-2200) or -month (2026-12)")
+	case (*icsOut || set["stamp"]) && !set["year"]:
+		return usage("-ics and -stamp go with -year")
+	case set["stamp"] && !*icsOut:
+		return usage("-stamp goes with -ics")
 	}
 
 	cal := calendar.Poland()
@@ -82,7 +95,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return usage("%v", err)
 		}
-		if err := writeYears(w, cal, from, to, !isRange); err != nil {
+		if *icsOut {
+			stamp := time.Date(from, time.January, 1, 0, 0, 0, 0, time.UTC)
+			if set["stamp"] {
+				if stamp, err = time.Parse(time.RFC3339, *stampText); err != nil {
+					return usage("-stamp %q: want an RFC 3339 instant such as 2026-01-01T00:00:00Z", *stampText)
+				}
+			}
+			if err := cal.WriteICS(w, from, to, stamp); err != nil {
+				return fail(stderr, err)
+			}
+		} else if err := writeYears(w, cal, from, to, !isRange); err != nil {
 			return fail(stderr, err)
 		}
 	} else {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/slaclock/slaclock/calendar"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -320,4 +321,28 @@ func TestWriteError(t *testing.T) {
 		assert.Equal(t, 1, code, "%v", args)
 		assert.Contains(t, errOut.String(), "disk full", "%v", args)
 	}
+}
+
+// -year with -ics writes an iCalendar file that parses back to the same
+// holidays; without -stamp its DTSTAMP is 1 January of the first year, 00:00 UTC.
+func TestYearICS(t *testing.T) {
+	var out, errOut bytes.Buffer
+	require.Equal(t, 0, run([]string{"-year", "2026-2027", "-ics"}, &out, &errOut), errOut.String())
+	assert.Contains(t, out.String(), "DTSTAMP:20260101T000000Z")
+	back, err := calendar.New(calendar.InLocation(calendar.Warsaw()), calendar.WithClosuresICS(bytes.NewReader(out.Bytes())))
+	require.NoError(t, err)
+	got, err := back.HolidaysBetween(calendar.Date{Year: 2026, Month: 1, Day: 1}, calendar.Date{Year: 2027, Month: 12, Day: 31})
+	require.NoError(t, err)
+	assert.Len(t, got, 28, "14 statutory holidays a year")
+	h, ok, err := back.HolidayOn(calendar.Date{Year: 2026, Month: 12, Day: 24})
+	require.NoError(t, err)
+	require.True(t, ok)
+	assert.Equal(t, "Wigilia Bożego Narodzenia", h.Name)
+
+	out.Reset()
+	require.Equal(t, 0, run([]string{"-year", "2026", "-ics", "-stamp", "2025-12-01T10:00:00+01:00"}, &out, &errOut))
+	assert.Contains(t, out.String(), "DTSTAMP:20251201T090000Z")
+	assert.Equal(t, 2, run([]string{"-year", "2026", "-stamp", "2025-12-01T10:00:00Z"}, &out, &errOut), "-stamp without -ics")
+	assert.Equal(t, 2, run([]string{"-month", "2026-12", "-ics"}, &out, &errOut), "-ics without -year")
+	assert.Equal(t, 2, run([]string{"-year", "2026", "-ics", "-stamp", "yesterday"}, &out, &errOut), "a bad -stamp")
 }
