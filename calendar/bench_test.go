@@ -87,13 +87,13 @@ func BenchmarkAddWorkHours(b *testing.B) {
 	for _, d := range []time.Duration{4 * time.Hour, 400 * time.Hour} {
 		b.Run(d.String()+"/slaclock", func(b *testing.B) {
 			b.ReportAllocs()
-			for b.Loop() {
+			for n := 0; n < b.N; n++ {
 				sinkTime, _ = s.Add(benchStart, d)
 			}
 		})
 		b.Run(d.String()+"/rickar", func(b *testing.B) {
 			b.ReportAllocs()
-			for b.Loop() {
+			for n := 0; n < b.N; n++ {
 				sinkTime = bc.AddWorkHours(benchStart, d)
 			}
 		})
@@ -107,13 +107,13 @@ func BenchmarkAddBusinessDays(b *testing.B) {
 		name := map[int]string{1: "1", 250: "250"}[n]
 		b.Run(name+"/slaclock", func(b *testing.B) {
 			b.ReportAllocs()
-			for b.Loop() {
+			for n := 0; n < b.N; n++ {
 				sinkDate, _ = c.AddBusinessDays(benchDay, n)
 			}
 		})
 		b.Run(name+"/rickar", func(b *testing.B) {
 			b.ReportAllocs()
-			for b.Loop() {
+			for n := 0; n < b.N; n++ {
 				sinkTime = bc.WorkdaysFrom(benchStart, n)
 			}
 		})
@@ -126,13 +126,13 @@ func BenchmarkBetween400h(b *testing.B) {
 	end := time.Date(2027, 2, 1, 16, 0, 0, 0, calendar.Warsaw())
 	b.Run("slaclock", func(b *testing.B) {
 		b.ReportAllocs()
-		for b.Loop() {
+		for n := 0; n < b.N; n++ {
 			sinkDur, _ = s.Between(benchStart, end)
 		}
 	})
 	b.Run("rickar", func(b *testing.B) {
 		b.ReportAllocs()
-		for b.Loop() {
+		for n := 0; n < b.N; n++ {
 			sinkDur = bc.WorkHoursInRange(benchStart, end)
 		}
 	})
@@ -142,7 +142,7 @@ func BenchmarkNextOpen(b *testing.B) {
 	s := calendar.Poland().MustSchedule(calendar.Window8x5())
 	fri := time.Date(2026, 12, 23, 17, 30, 0, 0, calendar.Warsaw())
 	b.ReportAllocs()
-	for b.Loop() {
+	for n := 0; n < b.N; n++ {
 		sinkTime, _ = s.NextOpen(fri)
 	}
 }
@@ -196,13 +196,13 @@ func BenchmarkLunchBreak(b *testing.B) {
 		end := time.Date(2027, 2, 1, 16, 0, 0, 0, calendar.Warsaw())
 		b.Run("Add400h/"+w.name, func(b *testing.B) {
 			b.ReportAllocs()
-			for b.Loop() {
+			for n := 0; n < b.N; n++ {
 				sinkTime, _ = s.Add(benchStart, 400*time.Hour)
 			}
 		})
 		b.Run("Between400h/"+w.name, func(b *testing.B) {
 			b.ReportAllocs()
-			for b.Loop() {
+			for n := 0; n < b.N; n++ {
 				sinkDur, _ = s.Between(benchStart, end)
 			}
 		})

@@ -45,7 +45,7 @@ func BenchmarkBatch(b *testing.B) {
 	b.Run("deadlines", func(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(int64(len(in)))
-		for b.Loop() {
+		for n := 0; n < b.N; n++ {
 			if code := run(nil, bytes.NewReader(in), io.Discard, io.Discard); code != 0 {
 				b.Fatal("exit", code)
 			}
@@ -54,7 +54,7 @@ func BenchmarkBatch(b *testing.B) {
 	b.Run("decode-encode-only", func(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(int64(len(in)))
-		for b.Loop() {
+		for n := 0; n < b.N; n++ {
 			out := bufio.NewWriterSize(io.Discard, 64<<10)
 			err := eachLine(bytes.NewReader(in), func(line []byte, _ bool) error {
 				var v input
