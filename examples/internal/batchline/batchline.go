@@ -88,12 +88,12 @@ const (
 )
 
 // BOM is the UTF-8 byte order mark, which an input may start with.
-var BOM = []byte("\xef\xbb\xbf")
+const BOM = "\xef\xbb\xbf"
 
 // TrimBOM returns input without the UTF-8 byte order mark it may start with.
 // The caller applies it to the start of an input (a file, a request body),
 // not to each line: a byte order mark inside an input is a bad line.
-func TrimBOM(input []byte) []byte { return bytes.TrimPrefix(input, BOM) }
+func TrimBOM(input []byte) []byte { return bytes.TrimPrefix(input, []byte(BOM)) }
 
 // Processor turns input lines into output lines with one Calculator. It keeps
 // buffers from line to line, so it is not safe for concurrent use: give each
@@ -154,7 +154,7 @@ func (p *Processor) Line(dst, line []byte) []byte {
 		return errorLine(dst, nil, "line: blank, want a JSON object")
 	}
 	if !json.Valid(line) {
-		if bytes.HasPrefix(bytes.TrimLeft(line, " \t\r\n"), BOM) {
+		if bytes.HasPrefix(bytes.TrimLeft(line, " \t\r\n"), []byte(BOM)) {
 			return errorLine(dst, nil, "line: starts with a UTF-8 byte order mark, which only the start of an input may have")
 		}
 		return p.invalid(dst, line)
