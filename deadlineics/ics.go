@@ -11,7 +11,9 @@
 //   - A paused deadline (a running hold stopped its clock) has no due instant
 //     and so no event until the hold ends and it resumes. A calendar that
 //     subscribes to the export sees the event disappear while the request is
-//     on hold and come back, moved, when it resumes.
+//     on hold and come back, moved, when it resumes. A feed with no event at
+//     all (no requests, or stored deadlines that are all paused) is still a
+//     calendar, with no VEVENT (see Write).
 //   - The UID is stable per request and deadline: "<request id>-<kind field>
 //     @slaclock", for example "REQ-1-delivery_by@slaclock", so a subscribed
 //     calendar updates an event rather than duplicating it.
@@ -84,11 +86,14 @@ type Request struct {
 // rules of the package doc; calc is the calculator that computed them, whose
 // escalation share places the alarms. stamp is every event's DTSTAMP.
 //
+// A feed with no deadline to show (no requests, or every deadline paused) is
+// still a calendar, with no VEVENT: a subscribed calendar then drops the
+// events it had. As RFC 5545 wants at least one component in a calendar, it
+// holds a VTIMEZONE for UTC, the zone of every instant the export writes.
+//
 // Write fails, wrapping ErrInvalid, with a nil calc, a zero stamp, a request
-// with an empty or repeated ID, a deadline computed without its steps
-// (Calculator.Deadlines rather than Calculator.Explain), and when no deadline
-// has a due instant (RFC 5545 has no empty calendar; the error names the field
-// "requests"); errors of
+// with an empty or repeated ID, and a deadline computed without its steps
+// (Calculator.Deadlines rather than Calculator.Explain); errors of
 // Calculator.AlertAt are returned as they are. Nothing is written on error.
 func Write(w io.Writer, calc *sla.Calculator, reqs []Request, stamp time.Time) error {
 	if calc == nil {
@@ -129,9 +134,27 @@ func Write(w io.Writer, calc *sla.Calculator, reqs []Request, stamp time.Time) e
 		}
 	}
 	if len(cal.Children) == 0 {
-		return &FieldError{Field: "requests", Reason: "no deadline with a due instant to export, and RFC 5545 has no empty calendar"}
+		cal.Children = append(cal.Children, utcZone())
 	}
 	return ical.NewEncoder(w).Encode(cal)
+}
+
+// utcZone is the VTIMEZONE of UTC: offset +0000 since ever, no change.
+func utcZone() *ical.Component {
+	std := ical.NewComponent(ical.CompTimezoneStandard)
+	std.Props.SetText(ical.PropTimezoneName, "UTC")
+	for _, name := range []string{ical.PropTimezoneOffsetFrom, ical.PropTimezoneOffsetTo} {
+		p := ical.NewProp(name)
+		p.Value = "+0000"
+		std.Props.Set(p)
+	}
+	start := ical.NewProp(ical.PropDateTimeStart)
+	start.Value = "19700101T000000" // a local time, as RFC 5545 wants in a VTIMEZONE
+	std.Props.Set(start)
+	zone := ical.NewComponent(ical.CompTimezone)
+	zone.Props.SetText(ical.PropTimezoneID, "UTC")
+	zone.Children = append(zone.Children, std)
+	return zone
 }
 
 // event is the VEVENT of deadline d of request r.
