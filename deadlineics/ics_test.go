@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/emersion/go-ical"
 	"github.com/slaclock/slaclock/calendar"
@@ -244,6 +245,44 @@ func TestWriteNothingToShowIsAnEmptyCalendar(t *testing.T) {
 			assert.NotNil(t, std.Props.Get(ical.PropDateTimeStart))
 		})
 	}
+}
+
+// Content lines are folded at 75 octets (RFC 5545 section 3.1), never inside
+// a UTF-8 sequence, and parse back to the whole text: here an explanation that
+// names the Christmas holidays in Polish.
+func TestWriteFoldsLongLines(t *testing.T) {
+	confirmed := time.Date(2025, time.December, 23, 14, 10, 0, 0, calendar.Warsaw())
+	ds, err := sla.Default().Explain(sla.Request{Service: sla.MustLookupService("ahb-8x5xNBD"), Submitted: confirmed, Confirmed: confirmed})
+	require.NoError(t, err)
+	del, ok := ds.Get(sla.Delivery)
+	require.True(t, ok)
+	require.Contains(t, del.Explanation(), "Bożego Narodzenia")
+	require.Greater(t, len(del.Explanation()), 150)
+
+	var buf bytes.Buffer
+	require.NoError(t, deadlineics.Write(&buf, sla.Default(), []deadlineics.Request{{ID: "REQ-X", Deadlines: ds}}, stamp))
+	text := buf.String()
+	require.True(t, strings.HasSuffix(text, "\r\n"))
+	folded := 0
+	for _, line := range strings.Split(strings.TrimSuffix(text, "\r\n"), "\r\n") {
+		assert.LessOrEqual(t, len(line), 75, "%q", line)
+		assert.True(t, utf8.ValidString(line), "no UTF-8 sequence is cut: %q", line)
+		if strings.HasPrefix(line, " ") {
+			folded++
+		}
+	}
+	assert.Greater(t, folded, 2, "the long lines were folded")
+	cal, err := ical.NewDecoder(&buf).Decode()
+	require.NoError(t, err)
+	for _, ev := range cal.Events() {
+		if uid, _ := ev.Props.Text(ical.PropUID); uid == "REQ-X-delivery_by@slaclock" {
+			desc, err := ev.Props.Text(ical.PropDescription)
+			require.NoError(t, err)
+			assert.Equal(t, del.Explanation(), desc, "unfolded, the whole explanation")
+			return
+		}
+	}
+	t.Fatal("no delivery event")
 }
 
 func TestWriteReturnHasNoAlarm(t *testing.T) {
