@@ -19,7 +19,7 @@ var (
 	ErrOutsideTerm       = errors.New("contract: outside the contract's term")
 	ErrNotCovered        = errors.New("contract: device not covered")
 	ErrStepOrder         = errors.New("contract: step out of order")
-	ErrStepTime          = errors.New("contract: step time before the previous step")
+	ErrStepTime          = errors.New("contract: step time missing, out of order or outside the calendar")
 	ErrStepConflict      = errors.New("contract: step already recorded at another time")
 	ErrOnHold            = errors.New("contract: refused while the request is on hold")
 	ErrDeadline          = errors.New("contract: the deadlines cannot be computed")

@@ -100,7 +100,7 @@ func (q *Request) Apply(e Entry) error {
 		st, keep, err = q.corrected(e)
 	} else {
 		st = q.st
-		if keep, err = next(&st, e); err == nil && keep {
+		if keep, err = q.next(&st, e); err == nil && keep {
 			err = q.compute(&st, e)
 		}
 	}
@@ -119,7 +119,7 @@ func stepError(e Entry, reason string, sentinel, cause error) *StepError {
 
 // checkEntry checks what an event says on its own: a step, a time, a
 // priority only on a priority change, a short note.
-func checkEntry(e Entry) error {
+func (q *Request) checkEntry(e Entry) error {
 	switch {
 	case !e.Step.valid():
 		return stepError(e, "not a step", ErrStepOrder, nil)
@@ -134,6 +134,9 @@ func checkEntry(e Entry) error {
 	}
 	if reason := checkNote(e.Note); reason != "" {
 		return stepError(e, "note "+strconv.Quote(e.Note)+": "+reason, ErrInvalidField, nil)
+	}
+	if _, err := q.calc.Schedule(sla.Coverage24x7).Between(e.At, e.At); err != nil {
+		return stepError(e, "the calendar cannot take it: "+reasonOf(err), ErrStepTime, err)
 	}
 	return nil
 }
@@ -151,8 +154,8 @@ func checkNote(s string) string {
 
 // next applies event e (not a correction) to st, with every check of Apply
 // but the deadlines'. It returns false, leaving st as it was, for a repeat.
-func next(st *state, e Entry) (bool, error) {
-	if err := checkEntry(e); err != nil {
+func (q *Request) next(st *state, e Entry) (bool, error) {
+	if err := q.checkEntry(e); err != nil {
 		return false, err
 	}
 	s, at := e.Step, e.At
@@ -285,7 +288,7 @@ func (q *Request) replay(events []Entry, check bool) (state, error) {
 		return st, stepError(first, "the submission comes first", ErrStepOrder, nil)
 	}
 	if check {
-		if err := checkEntry(first); err != nil {
+		if err := q.checkEntry(first); err != nil {
 			return st, err
 		}
 		if errs := q.terms.openingErrors(q.calc, q.priority, first.At); len(errs) > 0 {
@@ -296,7 +299,7 @@ func (q *Request) replay(events []Entry, check bool) (state, error) {
 	st.events = append(make([]Entry, 0, len(events)), first)
 	for i, e := range events {
 		if i > 0 {
-			keep, err := next(&st, e)
+			keep, err := q.next(&st, e)
 			if err != nil {
 				return state{}, err
 			}
@@ -321,7 +324,7 @@ func (q *Request) replay(events []Entry, check bool) (state, error) {
 // corrected returns the state with correction e applied, and false if it
 // changes nothing.
 func (q *Request) corrected(e Entry) (state, bool, error) {
-	if err := checkEntry(e); err != nil {
+	if err := q.checkEntry(e); err != nil {
 		return state{}, false, err
 	}
 	i := len(q.st.events) - 1
