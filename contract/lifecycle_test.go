@@ -373,6 +373,15 @@ func TestLifecycle(t *testing.T) {
 				}
 			}
 			assert.True(t, q.Done())
+
+			// Stored and restored, the request reports the same at every step,
+			// between steps and long after.
+			var instants []time.Time
+			for _, s := range tc.steps {
+				instants = append(instants, s.At, s.At.Add(-time.Nanosecond), s.At.Add(90*time.Minute), s.Now)
+			}
+			instants = append(instants, tc.steps[len(tc.steps)-1].At.AddDate(1, 0, 0))
+			assertRoundTrip(t, r, q, instants...)
 		})
 	}
 }
