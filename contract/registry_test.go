@@ -1,6 +1,8 @@
 package contract_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -317,4 +319,95 @@ func TestLoadBadReturnDays(t *testing.T) {
 		{4, "contracts[1].settings.cutoff", "noon", contract.ErrInvalidField},
 	}, err)
 	assert.ErrorIs(t, err, sla.ErrInvalidSettings)
+}
+
+// TestRegistryIsImmutable proves that what Lookup and Contracts hand out are
+// copies: changing them changes nothing in the registry, down to the settings.
+func TestRegistryIsImmutable(t *testing.T) {
+	r := registry(t)
+	c, err := r.Lookup(nOverride)
+	require.NoError(t, err)
+	c.Services = nil
+	c.Devices[0].Serial = "CHANGED"
+	*c.Overrides.Cutoff = calendar.Clock(9, 0, 0)
+	all := r.Contracts()
+	all[len(all)-1].Devices[0].Model = "CHANGED"
+	*all[len(all)-1].Overrides.ReturnDays = 99
+
+	again, err := r.Lookup(nOverride)
+	require.NoError(t, err)
+	assert.Len(t, again.Services, 1)
+	assert.Equal(t, serial, again.Devices[0].Serial)
+	assert.Equal(t, "S5735-L48T4X", again.Devices[0].Model)
+	assert.Equal(t, calendar.Clock(14, 0, 0), *again.Overrides.Cutoff)
+	assert.Equal(t, 10, *again.Overrides.ReturnDays)
+	assert.Equal(t, calendar.Clock(14, 0, 0), r.Calculator(again).Settings().Cutoff)
+}
+
+// TestCalculatorByNumber proves that calculators are keyed by contract number:
+// any copy of a contract with a 14:00 cutoff, even one built by hand with
+// only its number (in another case), gets the 14:00 calculator.
+func TestCalculatorByNumber(t *testing.T) {
+	r := registry(t)
+	c, err := r.Lookup(nOverride)
+	require.NoError(t, err)
+	cp := c
+	for _, x := range []contract.Contract{c, cp, {Number: " t/override "}} {
+		assert.Equal(t, calendar.Clock(14, 0, 0), r.Calculator(x).Settings().Cutoff, "%q", x.Number)
+	}
+	assert.Equal(t, calendar.Clock(15, 0, 0), r.Calculator(contract.Contract{Number: nBasic}).Settings().Cutoff)
+	assert.Equal(t, calendar.Clock(15, 0, 0), r.Calculator(contract.Contract{Number: "T/NOSUCH"}).Settings().Cutoff)
+}
+
+// TestWriteLoad proves that a registry written with Write loads back into the
+// same contracts, and writes the same bytes again: for the example file and
+// the test registry (which has a contract with two services and settings).
+func TestWriteLoad(t *testing.T) {
+	ex, err := contract.LoadFile("../examples/contracts.json", nil)
+	require.NoError(t, err)
+	for name, r := range map[string]*contract.Registry{"examples/contracts.json": ex, "test registry": registry(t)} {
+		t.Run(name, func(t *testing.T) {
+			var b bytes.Buffer
+			require.NoError(t, r.Write(&b))
+			back, err := contract.Load(bytes.NewReader(b.Bytes()), nil)
+			require.NoError(t, err, b.String())
+			assert.Equal(t, r.Contracts(), back.Contracts())
+			for _, c := range r.Contracts() {
+				assert.Equal(t, r.Calculator(c).Settings(), back.Calculator(c).Settings(), c.Number)
+			}
+			var again bytes.Buffer
+			require.NoError(t, back.Write(&again))
+			assert.Equal(t, b.String(), again.String())
+		})
+	}
+}
+
+// TestContractJSON proves the contract's JSON form against one written by
+// hand, and that reading it checks what Load checks.
+func TestContractJSON(t *testing.T) {
+	const want = `{"number":"T/OVERRIDE","customer":"Customer of T/OVERRIDE","services":["ahb-8x5xNBD"],` +
+		`"start":"2026-01-01","end":"2027-12-31","settings":{"cutoff":"14:00","return_days":10},` +
+		`"devices":[{"serial":"SN-0001","model":"S5735-L48T4X","site":"Kraków, ul. Senatorska 1"}]}`
+	c := testContracts(t)[12]
+	require.Equal(t, nOverride, c.Number)
+	b, err := json.Marshal(c)
+	require.NoError(t, err)
+	assert.Equal(t, want, string(b))
+	var back contract.Contract
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, c, back)
+
+	plain, err := json.Marshal(testContracts(t)[0])
+	require.NoError(t, err)
+	assert.NotContains(t, string(plain), "settings", "no settings of its own: left out")
+
+	err = json.Unmarshal([]byte(`{"number":"X","services":["cocare-nosuch"],"start":"2026-01-01","end":"2025-01-01","devices":[{"serial":"S"}],"colour":1}`), &back)
+	assertProblems(t, []problem{
+		{0, "contract.services[0]", "cocare-nosuch", contract.ErrInvalidField},
+		{0, "contract.end", "2025-01-01", contract.ErrInvalidTerm},
+		{0, "contract.colour", "", contract.ErrInvalidField},
+	}, err)
+	assert.Equal(t, c, back, "on error the contract is unchanged")
+	_, err = json.Marshal(contract.Contract{Number: "X"})
+	assert.Error(t, err, "a contract NewRegistry would refuse does not marshal")
 }

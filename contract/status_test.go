@@ -222,6 +222,34 @@ func TestSeveralServices(t *testing.T) {
 		{"sos-24x7xNBD", sla.OnSite, "Tue 2026-03-17 00:00:00 CET"},
 		{"sos-24x7xNBD", sla.Return, "Tue 2026-03-24 00:00:00 CET"},
 	}, deadlinesOf(t, q))
+
+	// At Mon 16 Mar 12:00 the request has one response, each service's own
+	// target (the delivery at 09:30 met the 9x5 one, due Tue 17 Mar 18:00, by
+	// 32h30; the engineer at 10:00 the on-site, due Tue 00:00, by 14 h) and one
+	// return, due at the end of Mon 23 Mar: 7 days and 12 h of real time left.
+	st, err = q.Status(wall(2026, time.March, 16, 12, 0))
+	require.NoError(t, err)
+	assert.Equal(t, []outcome{
+		{"cocare-standard", sla.Response, sla.Breached, 30 * time.Minute},
+		{"cocare-standard", sla.Delivery, sla.Met, 32*time.Hour + 30*time.Minute},
+		{"sos-24x7xNBD", sla.OnSite, sla.Met, 14 * time.Hour},
+		{"cocare-standard", sla.Return, sla.Open, 7*24*time.Hour + 12*time.Hour},
+	}, outcomesOf(st))
+}
+
+// TestSeveralServicesEarliestResponse proves that the one response deadline
+// of a request under several services is the earliest of theirs: submitted
+// Sat 14 Mar 10:00, cocare-standard's 9x5 response waits for Mon 16 Mar 09:00
+// and is due 10:00; sos-24x7xNBD's is due Sat 11:00, and is the one reported.
+func TestSeveralServicesEarliestResponse(t *testing.T) {
+	r := registry(t)
+	q, err := r.Open(contract.Opening{Contract: nCombo, Serial: serial, Submitted: wall(2026, time.March, 14, 10, 0)})
+	require.NoError(t, err)
+	st, err := q.Status(wall(2026, time.March, 14, 10, 30))
+	require.NoError(t, err)
+	assert.Equal(t, []outcome{{"sos-24x7xNBD", sla.Response, sla.Open, 30 * time.Minute}}, outcomesOf(st))
+	require.NotNil(t, st.Next)
+	assert.Equal(t, "Sat 2026-03-14 11:00:00 CET", inWarsaw(st.Next.Deadline.Due))
 }
 
 // TestOverrides proves that a contract's own settings replace the defaults for
