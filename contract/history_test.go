@@ -52,7 +52,7 @@ func assertRoundTrip(t *testing.T, r *contract.Registry, q *contract.Request, in
 // with a note, responded, confirmed at 10:00 (logged as 10:05 and corrected),
 // put on hold Mon 14:00 to Tue 11:00, raised to P1 at Tue 12:00 (due then Tue
 // 16:00, earlier than Wed 15:00), delivered Tue 15:00.
-func goldenRequest(t *testing.T, r *contract.Registry) *contract.Request {
+func goldenRequest(t testing.TB, r *contract.Registry) *contract.Request {
 	q, err := r.Open(contract.Opening{ID: "REQ-2026-0117", Contract: nPremier, Serial: serial, Priority: sla.P3,
 		Submitted: mon(9, 0), Description: "port 3 down", Note: "call from J. Nowak"})
 	require.NoError(t, err)
