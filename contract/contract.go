@@ -1,9 +1,36 @@
 // Package contract turns a service desk's phone call ("the device with serial X
 // under contract Y is down") into a checked request and follows it to the end:
 // service contracts and their covered devices, a registry of contracts loaded
-// from JSON, request validation, and the request's timeline from submission to
-// closure with its deadlines (from package sla), met, breached or open, and the
-// escalation channel to use.
+// from JSON (and written back), request validation, and the request's
+// timeline from submission to closure with its deadlines (from package sla),
+// met, breached, open or paused, and the escalation channel to use.
+//
+// # A request's life
+//
+// Registry.Open checks the opening and returns a submitted request. Each event
+// is recorded with Request.Record (or Apply, with a note): responded,
+// confirmed, shipped, delivered, on site, returned, closed or rejected; on
+// hold and resumed, while the provider waits for the customer (the clocks
+// from the confirmation stop and their window time left runs again from the
+// end of the hold); and ChangePriority. A mistaken event is corrected with
+// Correct. Each refusal says which rule and why, and changes nothing.
+//
+// A request under a contract with several services has one response deadline,
+// the earliest of its services', each service's own hardware target, and one
+// return deadline. Status(now) gives them at an instant, from the events at or
+// before it.
+//
+// # The history is the state
+//
+// A request's History (its opening, the terms it was opened under, every
+// event in order) is all of its state, with a versioned JSON form; deadlines
+// are derived, never stored. Registry.Restore replays a history through the
+// same checks and gives back the same request; Registry.Reterm replays it
+// under the registry's terms of today and says which deadlines that moves.
+//
+// No function reads the clock: every instant is passed in. Errors name the
+// field or the event and the value, and wrap one sentinel per class (and the
+// sla or calendar package's error where one of them found the problem).
 package contract
 
 import (

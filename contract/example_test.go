@@ -1,6 +1,7 @@
 package contract_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/slaclock/slaclock/calendar"
 	"github.com/slaclock/slaclock/contract"
+	"github.com/slaclock/slaclock/sla"
 )
 
 const exampleRegistry = `{
@@ -180,4 +182,109 @@ func ExampleRegistry_Open() {
 	//   response met by 15m0s
 	//   delivery met by 50m0s
 	//   return met by 133h0m0s
+}
+
+// A request stored as its history (JSON, in a database for instance) and
+// restored after a restart: the same steps, holds and deadlines. Deadlines are
+// never stored; Restore replays the history through the checks recording
+// went through.
+func ExampleRegistry_Restore() {
+	reg, err := contract.Load(strings.NewReader(exampleRegistry), nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	warsaw := calendar.Warsaw()
+	at := func(day, h, m int) time.Time { return time.Date(2026, time.November, day, h, m, 0, 0, warsaw) }
+	q, err := reg.Open(contract.Opening{ID: "REQ-17", Contract: "HZ/AHB/2026/001", Serial: "2102313QMB10P2000604",
+		Submitted: at(16, 9, 0), Note: "call from J. Nowak"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	_ = q.Record(contract.Confirmed, at(16, 10, 0))
+	_ = q.Apply(contract.Entry{Step: contract.OnHold, At: at(16, 14, 0), Note: "site closed until Tuesday 11:00"})
+
+	stored, err := json.Marshal(q.History())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+
+	// After a restart:
+	var h contract.History
+	if err := json.Unmarshal(stored, &h); err != nil {
+		fmt.Println(err)
+		return
+	}
+	back, err := reg.Restore(h)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	since, held := back.OnHold()
+	fmt.Println(back.ID(), back.Step(), held, since.Format("Mon 15:04"))
+	for _, e := range back.History().Entries {
+		fmt.Printf("  %s %s %q\n", e.Step, e.At.Format("Mon 15:04"), e.Note)
+	}
+	d, _ := back.Deadlines()[0].Deadlines.Get(sla.Delivery)
+	fmt.Println("delivery paused:", d.Paused, d.Left, "of the window left")
+	// Output:
+	// REQ-17 confirmed true Mon 14:00
+	//   submitted Mon 09:00 "call from J. Nowak"
+	//   confirmed Mon 10:00 ""
+	//   hold Mon 14:00 "site closed until Tuesday 11:00"
+	// delivery paused: true 11h0m0s of the window left
+}
+
+// A hold stops the delivery clock: ahb-8x5xNBD confirmed Monday 10:00 is due
+// Tuesday 17:00; on hold from Monday 14:00, 11 hours of the 09:00-17:00
+// window were left (3 on Monday, 8 on Tuesday). Resumed Tuesday 11:00, they
+// run again: 6 hours on Tuesday and 5 on Wednesday, due Wednesday 14:00.
+func ExampleRequest_Record_hold() {
+	reg, err := contract.Load(strings.NewReader(exampleRegistry), nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	warsaw := calendar.Warsaw()
+	at := func(day, h, m int) time.Time { return time.Date(2026, time.November, day, h, m, 0, 0, warsaw) }
+	q, err := reg.Open(contract.Opening{Contract: "HZ/AHB/2026/001", Serial: "2102313QMB10P2000604", Submitted: at(16, 9, 0)})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	delivery := func(now time.Time) {
+		st, err := q.Status(now)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		for _, d := range st.Deadlines {
+			if d.Deadline.Kind != sla.Delivery {
+				continue
+			}
+			if d.Status == sla.Paused {
+				fmt.Printf("at %s: delivery paused since %s, %s left\n", now.Format("Mon 15:04"), st.HeldSince.Format("Mon 15:04"), d.Progress.Left)
+			} else {
+				fmt.Printf("at %s: delivery %s, due %s\n", now.Format("Mon 15:04"), d.Status, d.Deadline.Due.Format("Mon 15:04"))
+			}
+		}
+	}
+	_ = q.Record(contract.Confirmed, at(16, 10, 0))
+	delivery(at(16, 12, 0))
+	_ = q.Record(contract.OnHold, at(16, 14, 0))
+	delivery(at(17, 9, 0))
+
+	// Nothing is delivered during a hold.
+	err = q.Record(contract.Delivered, at(17, 10, 0))
+	fmt.Println(errors.Is(err, contract.ErrOnHold))
+
+	_ = q.Record(contract.Resumed, at(17, 11, 0))
+	delivery(at(17, 12, 0))
+	// Output:
+	// at Mon 12:00: delivery open, due Tue 17:00
+	// at Tue 09:00: delivery paused since Mon 14:00, 11h0m0s left
+	// true
+	// at Tue 12:00: delivery open, due Wed 14:00
 }
