@@ -293,6 +293,12 @@ func TestCorrections(t *testing.T) {
 		assert.Equal(t, "logged late", h[2].Note)
 		assert.Equal(t, inWarsaw(mon(9, 30)), inWarsaw(h[2].At))
 	})
+	t.Run("the submission was at 08:30, not 09:00", func(t *testing.T) {
+		// The response, 1 h of 24x7, follows: 09:30.
+		q := open(t, r, nSOS24x7x4, 0, sub09.At)
+		require.NoError(t, q.Correct(contract.Submitted, mon(8, 30), "the call came in at 08:30"))
+		assert.Equal(t, "Mon 2026-11-16 09:30:00 CET", dueOf(t, q, sla.Response))
+	})
 	t.Run("a correction to the time in force changes nothing", func(t *testing.T) {
 		q := open(t, r, nSOS24x7x4, 0, sub09.At)
 		record(t, q, conf10)
