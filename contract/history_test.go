@@ -241,3 +241,39 @@ func TestHistoryJSONRefusals(t *testing.T) {
 		})
 	}
 }
+
+// TestRestoreConcurrently proves that a registry restores histories from many
+// goroutines at once (run with -race), each with the calculator of its own
+// terms: a 12:00 cutoff for some, the default for the others.
+func TestRestoreConcurrently(t *testing.T) {
+	r := registry(t)
+	h := goldenRequest(t, r).History()
+	noon := h
+	noon.Terms.Settings.Cutoff = ptr(calendar.Clock(12, 0, 0))
+	done := make(chan calendar.TimeOfDay, 16)
+	for i := 0; i < 16; i++ {
+		x := h
+		if i%2 == 1 {
+			x = noon
+		}
+		go func(x contract.History) {
+			q, err := r.Restore(x)
+			if err != nil {
+				done <- calendar.Clock(0, 0, 1)
+				return
+			}
+			done <- q.Calculator().Settings().Cutoff
+		}(x)
+	}
+	var noons, threes int
+	for i := 0; i < 16; i++ {
+		switch <-done {
+		case calendar.Clock(12, 0, 0):
+			noons++
+		case calendar.Clock(15, 0, 0):
+			threes++
+		}
+	}
+	assert.Equal(t, 8, noons)
+	assert.Equal(t, 8, threes)
+}
