@@ -3,8 +3,15 @@ module github.com/slaclock/slaclock/examples/server
 go 1.26.0
 
 require (
+	github.com/slaclock/slaclock v0.0.0
 	github.com/stretchr/testify v1.12.1
 	modernc.org/sqlite v1.62.0
+)
+
+require (
+	github.com/emersion/go-ical v0.0.0-20250329121855-f41e73efc392 // indirect
+	github.com/rickar/cal/v2 v2.1.31 // indirect
+	github.com/teambition/rrule-go v1.8.2 // indirect
 )
 
 require (
