@@ -163,9 +163,13 @@ func jsonKind(k string) string {
 	return "number"
 }
 
-// excerpt is the body around offset, for an error message.
+// excerpt is the body (up to 60 bytes of it, around offset), for an error
+// message.
 func excerpt(body []byte, offset int64) string {
-	from, to := int(offset)-10, int(offset)+10
+	if len(body) <= 60 {
+		return string(body)
+	}
+	from, to := int(offset)-30, int(offset)+30
 	if from < 0 {
 		from = 0
 	}

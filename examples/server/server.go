@@ -134,6 +134,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /v1/requests", s.handleList)
 	m.HandleFunc("GET /v1/requests/{id}", s.handleGet)
 	m.HandleFunc("POST /v1/requests/{id}/events", s.handleEvent)
+	m.HandleFunc("GET /v1/requests/{id}/history", s.handleHistory)
 	m.HandleFunc("GET /v1/requests/{id}/deadlines.ics", s.handleRequestICS)
 	m.HandleFunc("GET /v1/deadlines.ics", s.handleAllICS)
 	m.HandleFunc("POST /v1/deadlines", s.handleBatch)
@@ -533,6 +534,29 @@ func (s *Server) handleGet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, st)
+}
+
+// historyAnswer is the answer of GET /v1/requests/{id}/history: the request as
+// the store keeps it.
+type historyAnswer struct {
+	ID       string          `json:"id"`
+	Revision int             `json:"revision"`
+	History  json.RawMessage `json:"history"`
+}
+
+func (s *Server) handleHistory(w http.ResponseWriter, r *http.Request) {
+	e, aerr := s.lookup(r)
+	if aerr != nil {
+		writeError(w, aerr)
+		return
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.dead || e.req == nil {
+		writeError(w, fieldErr(http.StatusNotFound, "id", e.id, "no such request"))
+		return
+	}
+	writeJSON(w, http.StatusOK, historyAnswer{ID: e.id, Revision: e.rev, History: json.RawMessage(e.hist)})
 }
 
 // snapshot returns the requests in the order of creation.
