@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -159,3 +160,26 @@ func deadline(t testing.TB, st map[string]any, service, kind string) map[string]
 // The contract used most: HZ/AHB/2025/041, ahb-8x5xNBD (the 8x5 window,
 // 09:00-17:00 on business days) with its own 14:00 cutoff.
 const ahb = `"contract":"HZ/AHB/2025/041","serial":"2102313QMB10P2000604"`
+
+// binDir holds the program built for the process tests; TestMain removes it.
+var binDir string
+
+func tempDirForBinary() (string, error) {
+	if binDir == "" {
+		d, err := os.MkdirTemp("", "slaclock-server-test-")
+		if err != nil {
+			return "", err
+		}
+		binDir = d
+	}
+	return binDir, nil
+}
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	code := m.Run()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	os.Exit(code)
+}
