@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"sort"
@@ -350,4 +351,38 @@ func TestHolidays(t *testing.T) {
 	ev := vevent(t, string(a.body), "UID:20261224-holiday@slaclock")
 	assert.Contains(t, ev, "DTSTART;VALUE=DATE:20261224\r\n")
 	assert.Contains(t, ev, "DTSTAMP:20260101T000000Z\r\n", "stamped 1 January of the year: the same year, the same bytes")
+}
+
+// POST /v1/deadlines answers one line of the batch format as the batch
+// program does. cocare-standard (9x5xNBD) confirmed Mon 16 Nov 10:00, on hold
+// from Mon 14:00 to Tue 11:00: 13 window hours were left at 14:00, 7 on
+// Tuesday from 11:00 and 6 on Wednesday: due Wed 18 Nov 15:00; the response,
+// 1 hour of the 9x5 window from 09:30, at 10:30.
+func TestBatchLine(t *testing.T) {
+	tg := newTarget(t)
+	line := `{"id":"B1","service":"cocare-standard","submitted":"2026-11-16T09:30:00+01:00","confirmed":"2026-11-16T10:00:00+01:00",` +
+		`"holds":[{"from":"2026-11-16T14:00:00+01:00","to":"2026-11-17T11:00:00+01:00"}]}`
+	a := tg.do(t, "POST", "/v1/deadlines", line)
+	require.Equal(t, http.StatusOK, a.status, "%s", a.body)
+	assert.Equal(t, `{"id":"B1","response_by":"2026-11-16T10:30:00+01:00","delivery_by":"2026-11-18T15:00:00+01:00"}`+"\n", string(a.body))
+
+	a = tg.do(t, "POST", "/v1/deadlines?explain=true", line)
+	require.Equal(t, http.StatusOK, a.status, "%s", a.body)
+	assert.Contains(t, a.json(t), "explain")
+
+	a = tg.do(t, "POST", "/v1/deadlines", `{"id":"B2","service":"cocare-standard","submitted":"yesterday"}`)
+	assert.Equal(t, http.StatusUnprocessableEntity, a.status, "%s", a.body)
+	assert.Equal(t, "B2", a.json(t)["id"])
+	assert.Contains(t, a.json(t)["error"], `submitted`)
+	assert.Contains(t, a.json(t)["error"], `yesterday`)
+
+	a = tg.do(t, "POST", "/v1/deadlines", `{"id":"B3","service":"`+strings.Repeat("x", maxBody)+`"}`)
+	assert.Equal(t, http.StatusRequestEntityTooLarge, a.status)
+	a = tg.do(t, "POST", "/v1/deadlines?explain=maybe", line)
+	assert.Equal(t, http.StatusBadRequest, a.status)
+	if tg.store != nil { // a local server: its store can be read
+		got, err := tg.store.Requests(context.Background())
+		require.NoError(t, err)
+		assert.Empty(t, got, "the service keeps nothing of a batch line")
+	}
 }

@@ -208,8 +208,9 @@ func (s *Server) handleHolidays(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, out)
 }
 
-// handleBatch answers POST /v1/deadlines: one line of the batch format in, its
-// answer line out; the service keeps nothing of it.
+// handleBatch answers POST /v1/deadlines[?explain=true]: one line of the batch
+// format in, its answer line out (422 when it is the format's error line); the
+// service keeps nothing of it.
 func (s *Server) handleBatch(w http.ResponseWriter, r *http.Request) {
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	var tooBig *http.MaxBytesError
@@ -221,7 +222,16 @@ func (s *Server) handleBatch(w http.ResponseWriter, r *http.Request) {
 		writeError(w, fieldErr(http.StatusBadRequest, "body", "", "cannot be read: "+err.Error()))
 		return
 	}
-	status, out := batchLine(s.cfg.Registry, bytes.TrimSpace(body))
+	explain := false
+	switch v := r.URL.Query().Get("explain"); v {
+	case "", "false":
+	case "true":
+		explain = true
+	default:
+		writeError(w, fieldErr(http.StatusBadRequest, "explain", v, "want true or false"))
+		return
+	}
+	status, out := s.batch.answer(body, explain)
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
 	w.Write(out)

@@ -183,3 +183,4 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(code)
 }
+

@@ -56,6 +56,7 @@ type Server struct {
 	list []*entry // in the order of creation
 
 	alerts *alerter
+	batch  *batchLines
 	cancel context.CancelFunc
 }
 
@@ -83,7 +84,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		cfg.Log = log.New(discard{}, "", 0)
 	}
 	base, cancel := context.WithCancel(context.Background())
-	s := &Server{cfg: cfg, cal: calendar.Poland(), reqs: map[string]*entry{}, base: base, cancel: cancel}
+	s := &Server{cfg: cfg, cal: calendar.Poland(), reqs: map[string]*entry{}, base: base, cancel: cancel, batch: newBatchLines(sla.Default())}
 	stored, err := cfg.Store.Requests(ctx)
 	if err != nil {
 		cancel()
