@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"sync"
 	"time"
-
 )
 
 // The two alerts of a provider's deadline.

@@ -34,10 +34,10 @@ var runID = time.Now().UnixNano() // keeps IDs apart on a server that outlives a
 // target is a server under test.
 type target struct {
 	base   string
-	prefix string        // for request IDs: unique to the test and run
-	srv    *Server       // nil for an external server
-	store  *SQLiteStore  // nil for an external server
-	db     string        // the database file
+	prefix string       // for request IDs: unique to the test and run
+	srv    *Server      // nil for an external server
+	store  *SQLiteStore // nil for an external server
+	db     string       // the database file
 	http   *httptest.Server
 }
 
@@ -183,4 +183,3 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(code)
 }
-

@@ -86,7 +86,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
-		status, b = http.StatusInternalServerError, *bytes.NewBufferString(`{"error":"server: encoding the answer failed","problems":[]}`+"\n")
+		status, b = http.StatusInternalServerError, *bytes.NewBufferString(`{"error":"server: encoding the answer failed","problems":[]}` + "\n")
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Content-Length", strconv.Itoa(b.Len()))

@@ -65,9 +65,9 @@ type entry struct {
 	mu   sync.Mutex
 	id   string
 	req  *Request // nil while being created, and after a failed creation
-	rev  int               // its revision in the store
-	hist []byte            // its history as stored
-	dead bool              // its creation failed: it is not in the store
+	rev  int      // its revision in the store
+	hist []byte   // its history as stored
+	dead bool     // its creation failed: it is not in the store
 }
 
 // New builds the server from what the store holds: every request is restored
