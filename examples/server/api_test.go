@@ -16,7 +16,7 @@ import (
 // A request's life through the API, every figure worked out by hand from the
 // rules: ahb-8x5xNBD under HZ/AHB/2025/041 (8x5 window 09:00-17:00, cutoff
 // 14:00, return in 10 days), submitted Mon 16 Nov 2026 09:30.
-func TestRequestLifecycle(t *testing.T) {
+func TestAPIRequestLifecycle(t *testing.T) {
 	tg := newTarget(t)
 	a := tg.open(t, "L", ahb+`,"submitted":"2026-11-16T09:30:00+01:00","description":"switch down"`)
 	require.Equal(t, http.StatusCreated, a.status, "%s", a.body)
@@ -101,7 +101,7 @@ func TestRequestLifecycle(t *testing.T) {
 
 // Webhooks retry: an opening with an ID that exists is the same request
 // (200) when it is the same opening, a conflict naming the field when not.
-func TestOpeningIsIdempotent(t *testing.T) {
+func TestAPIOpeningIsIdempotent(t *testing.T) {
 	tg := newTarget(t)
 	const fields = ahb + `,"submitted":"2026-11-16T09:30:00+01:00","description":"switch down"`
 	require.Equal(t, http.StatusCreated, tg.open(t, "I", fields).status)
@@ -133,7 +133,7 @@ func TestOpeningIsIdempotent(t *testing.T) {
 
 // Every error is JSON naming the field and the value, with a 4xx status for
 // the client's mistakes, and changes nothing.
-func TestClientErrors(t *testing.T) {
+func TestAPIClientErrors(t *testing.T) {
 	tg := newTarget(t)
 	require.Equal(t, http.StatusCreated, tg.open(t, "E", ahb+`,"submitted":"2026-11-16T09:30:00+01:00"`).status)
 	id := tg.prefix + "E"
@@ -190,7 +190,7 @@ func TestClientErrors(t *testing.T) {
 
 // A refused event is answered 409 with the error naming the event, and the
 // request is as it was.
-func TestRefusedEventChangesNothing(t *testing.T) {
+func TestAPIRefusedEventChangesNothing(t *testing.T) {
 	tg := newTarget(t)
 	require.Equal(t, http.StatusCreated, tg.open(t, "R", ahb+`,"submitted":"2026-11-16T09:30:00+01:00"`).status)
 	before := tg.do(t, "GET", "/v1/requests/"+tg.prefix+"R/history", "")
@@ -213,7 +213,7 @@ func TestRefusedEventChangesNothing(t *testing.T) {
 // says what it did: of 16 responses at one instant one changes the request
 // and the others are the same event again; of 16 at different instants one is
 // recorded and the others are refused as a second response.
-func TestConcurrentEventsOnOneRequest(t *testing.T) {
+func TestAPIConcurrentEventsOnOneRequest(t *testing.T) {
 	tg := newTarget(t)
 	for _, c := range []struct {
 		why        string
@@ -264,7 +264,7 @@ func TestConcurrentEventsOnOneRequest(t *testing.T) {
 
 // GET /v1/requests?open=true lists the open requests at ?at=, the earliest
 // deadline first; closed ones are left out.
-func TestOpenRequestsByUrgency(t *testing.T) {
+func TestAPIOpenRequestsByUrgency(t *testing.T) {
 	tg := newTarget(t)
 	// At Mon 12:00: A's response was due 10:30 (breached), B's is due 12:30,
 	// C's delivery Tue 17:00 (confirmed 10:00, its response met), D is closed.
@@ -299,7 +299,7 @@ func TestOpenRequestsByUrgency(t *testing.T) {
 // The deadlines as iCalendar: the delivery of a request confirmed Mon 10:00,
 // due Tue 17 Nov 17:00 CET (16:00 UTC), with its alarm at 75 % of its 15
 // window hours: 11h15m in, Tue 13:15 CET (12:15 UTC).
-func TestDeadlinesICS(t *testing.T) {
+func TestAPIDeadlinesICS(t *testing.T) {
 	tg := newTarget(t)
 	require.Equal(t, http.StatusCreated, tg.open(t, "ICS", ahb+`,"submitted":"2026-11-16T09:30:00+01:00"`).status)
 	require.Equal(t, http.StatusOK, tg.event(t, "ICS", "confirmed", "2026-11-16T10:00:00+01:00").status)
@@ -333,7 +333,7 @@ func vevent(t *testing.T, body, line string) string {
 
 // The year's holidays, as JSON and iCalendar: 2026 has 14, Wigilia on
 // Thursday 24 December among them.
-func TestHolidays(t *testing.T) {
+func TestAPIHolidays(t *testing.T) {
 	tg := newTarget(t)
 	a := tg.do(t, "GET", "/v1/holidays/2026", "")
 	require.Equal(t, http.StatusOK, a.status, "%s", a.body)
@@ -358,7 +358,7 @@ func TestHolidays(t *testing.T) {
 // from Mon 14:00 to Tue 11:00: 13 window hours were left at 14:00, 7 on
 // Tuesday from 11:00 and 6 on Wednesday: due Wed 18 Nov 15:00; the response,
 // 1 hour of the 9x5 window from 09:30, at 10:30.
-func TestBatchLine(t *testing.T) {
+func TestAPIBatchLine(t *testing.T) {
 	tg := newTarget(t)
 	line := `{"id":"B1","service":"cocare-standard","submitted":"2026-11-16T09:30:00+01:00","confirmed":"2026-11-16T10:00:00+01:00",` +
 		`"holds":[{"from":"2026-11-16T14:00:00+01:00","to":"2026-11-17T11:00:00+01:00"}]}`
