@@ -123,3 +123,19 @@ func TestFailedWriteChangesNothing(t *testing.T) {
 	assert.Equal(t, float64(2), a.json(t)["revision"])
 	assert.Equal(t, http.StatusCreated, tg.open(t, "G", ahb+`,"submitted":"2026-11-16T09:30:00+01:00"`).status)
 }
+
+// With no open request the feed is a calendar without events (which
+// subscribers read as nothing due), not an error.
+func TestEmptyDeadlinesFeed(t *testing.T) {
+	tg := startLocal(t, filepath.Join(t.TempDir(), "e.db"), frozenConfig(t), "")
+	a := tg.do(t, "GET", "/v1/deadlines.ics", "")
+	require.Equal(t, http.StatusOK, a.status, "%s", a.body)
+	assert.Equal(t, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//slaclock//deadlines//EN\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nEND:VCALENDAR\r\n", string(a.body))
+
+	// A rejected request is not open: still no event.
+	require.Equal(t, http.StatusCreated, tg.open(t, "X", ahb+`,"submitted":"2026-11-16T09:30:00+01:00"`).status)
+	require.Equal(t, http.StatusOK, tg.event(t, "X", "rejected", "2026-11-16T09:40:00+01:00").status)
+	a = tg.do(t, "GET", "/v1/deadlines.ics", "")
+	require.Equal(t, http.StatusOK, a.status, "%s", a.body)
+	assert.NotContains(t, string(a.body), "BEGIN:VEVENT")
+}
