@@ -906,6 +906,7 @@ func schRefAddDays(d Date, n int) Date {
 type schRef struct {
 	w   Window
 	loc *time.Location
+	ex  *schRefEx // the calendar's date exceptions; nil: none
 }
 
 func (r schRef) dateOf(u int64) Date {
@@ -918,7 +919,7 @@ func (r schRef) dateOf(u int64) Date {
 // closes on the next day.
 func (r schRef) intervals(d Date) [][2]int64 {
 	wd := time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC).Weekday()
-	if !r.w.OpenOnHolidays && schRefHoliday(d) {
+	if !r.w.OpenOnHolidays && r.ex.shut(d) {
 		return nil
 	}
 	at := func(d Date, tod TimeOfDay) int64 {
@@ -926,7 +927,7 @@ func (r schRef) intervals(d Date) [][2]int64 {
 		return time.Date(d.Year, d.Month, d.Day, s/3600, s/60%60, s%60, 0, r.loc).UnixNano()
 	}
 	var out [][2]int64
-	for _, iv := range r.w.Hours(wd) {
+	for _, iv := range r.ex.hours(r.w, d, wd) {
 		o, e := at(d, iv.Open), at(d, iv.Close)
 		if iv.Close < iv.Open {
 			e = at(schRefAddDays(d, 1), iv.Close)

@@ -11,7 +11,9 @@
 //   - A paused deadline (a running hold stopped its clock) has no due instant
 //     and so no event until the hold ends and it resumes. A calendar that
 //     subscribes to the export sees the event disappear while the request is
-//     on hold and come back, moved, when it resumes.
+//     on hold and come back, moved, when it resumes. A feed with no event at
+//     all (no requests, or stored deadlines that are all paused) is still a
+//     calendar, with no VEVENT (see Write).
 //   - The UID is stable per request and deadline: "<request id>-<kind field>
 //     @slaclock", for example "REQ-1-delivery_by@slaclock", so a subscribed
 //     calendar updates an event rather than duplicating it.
@@ -29,7 +31,8 @@
 //     Settings.EscalationShare of its target is used (Calculator.AlertAt),
 //     as an absolute UTC DATE-TIME. The customer's return deadline has none.
 //   - SUMMARY is "<request id> <kind> due (<service> <level>)" and DESCRIPTION
-//     the deadline's explanation (sla.Deadline.Explanation).
+//     the deadline's explanation (sla.Deadline.Explanation). Content lines
+//     longer than 75 octets are folded, as RFC 5545 asks.
 //
 // Worked days and other hours of the calendar (calendar.WithWorkday,
 // calendar.WithHoursOn) have no iCalendar form and are not exported; they are
@@ -37,10 +40,12 @@
 package deadlineics
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"github.com/emersion/go-ical"
 	"github.com/slaclock/slaclock/sla"
@@ -84,11 +89,14 @@ type Request struct {
 // rules of the package doc; calc is the calculator that computed them, whose
 // escalation share places the alarms. stamp is every event's DTSTAMP.
 //
+// A feed with no deadline to show (no requests, or every deadline paused) is
+// still a calendar, with no VEVENT: a subscribed calendar then drops the
+// events it had. As RFC 5545 wants at least one component in a calendar, it
+// holds a VTIMEZONE for UTC, the zone of every instant the export writes.
+//
 // Write fails, wrapping ErrInvalid, with a nil calc, a zero stamp, a request
-// with an empty or repeated ID, a deadline computed without its steps
-// (Calculator.Deadlines rather than Calculator.Explain), and when no deadline
-// has a due instant (RFC 5545 has no empty calendar; the error names the field
-// "requests"); errors of
+// with an empty or repeated ID, and a deadline computed without its steps
+// (Calculator.Deadlines rather than Calculator.Explain); errors of
 // Calculator.AlertAt are returned as they are. Nothing is written on error.
 func Write(w io.Writer, calc *sla.Calculator, reqs []Request, stamp time.Time) error {
 	if calc == nil {
@@ -129,9 +137,60 @@ func Write(w io.Writer, calc *sla.Calculator, reqs []Request, stamp time.Time) e
 		}
 	}
 	if len(cal.Children) == 0 {
-		return &FieldError{Field: "requests", Reason: "no deadline with a due instant to export, and RFC 5545 has no empty calendar"}
+		cal.Children = append(cal.Children, utcZone())
 	}
-	return ical.NewEncoder(w).Encode(cal)
+	var buf bytes.Buffer
+	if err := ical.NewEncoder(&buf).Encode(cal); err != nil {
+		return err
+	}
+	_, err := w.Write(fold(buf.Bytes()))
+	return err
+}
+
+// fold folds the content lines of an iCalendar stream longer than 75 octets,
+// as RFC 5545 (section 3.1) asks: a CRLF and a space before each further
+// part, never inside a UTF-8 sequence. A parser joins them back.
+func fold(b []byte) []byte {
+	const limit = 75
+	out := make([]byte, 0, len(b)+len(b)/limit*3)
+	for len(b) > 0 {
+		line, end := b, []byte(nil)
+		if i := bytes.Index(b, []byte("\r\n")); i >= 0 {
+			line, end, b = b[:i], b[i:i+2], b[i+2:]
+		} else {
+			b = nil
+		}
+		for room := limit; len(line) > room; room = limit - 1 { // the space counts
+			cut := room
+			for cut > 0 && !utf8.RuneStart(line[cut]) {
+				cut--
+			}
+			out = append(out, line[:cut]...)
+			out = append(out, "\r\n "...)
+			line = line[cut:]
+		}
+		out = append(out, line...)
+		out = append(out, end...)
+	}
+	return out
+}
+
+// utcZone is the VTIMEZONE of UTC: offset +0000 since ever, no change.
+func utcZone() *ical.Component {
+	std := ical.NewComponent(ical.CompTimezoneStandard)
+	std.Props.SetText(ical.PropTimezoneName, "UTC")
+	for _, name := range []string{ical.PropTimezoneOffsetFrom, ical.PropTimezoneOffsetTo} {
+		p := ical.NewProp(name)
+		p.Value = "+0000"
+		std.Props.Set(p)
+	}
+	start := ical.NewProp(ical.PropDateTimeStart)
+	start.Value = "19700101T000000" // a local time, as RFC 5545 wants in a VTIMEZONE
+	std.Props.Set(start)
+	zone := ical.NewComponent(ical.CompTimezone)
+	zone.Props.SetText(ical.PropTimezoneID, "UTC")
+	zone.Children = append(zone.Children, std)
+	return zone
 }
 
 // event is the VEVENT of deadline d of request r.

@@ -2,9 +2,12 @@ package deadlineics_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/emersion/go-ical"
 	"github.com/slaclock/slaclock/calendar"
@@ -157,6 +160,131 @@ func TestWritePausedHasNoEvent(t *testing.T) {
 	assert.Len(t, events, 1)
 }
 
+// A priority change moves a deadline too, and raises its SEQUENCE under the
+// same UID; a hold and a change together count twice.
+func TestWritePriorityChangeRaisesSequence(t *testing.T) {
+	premier := func(changes []sla.PriorityChange, holds []sla.Hold) sla.Deadlines {
+		ds, err := sla.Default().Explain(sla.Request{Service: sla.MustLookupService("cocare-premier"), Priority: sla.P3,
+			Submitted: nov(16, 10, 0), Confirmed: nov(16, 10, 0), Changes: changes, Holds: holds})
+		require.NoError(t, err)
+		return ds
+	}
+	const uid = "REQ-1-delivery_by@slaclock"
+	_, plain := export(t, deadlineics.Request{ID: "REQ-1", Deadlines: premier(nil, nil)})
+	// P3 is 9x5xNBD: confirmed Mon 10:00, before the cutoff, due Tue 17 Nov
+	// 18:00 CET.
+	assert.Equal(t, "20261117T170000Z", utc(t, plain[uid].Props.Get(ical.PropDateTimeStart)))
+	assert.Equal(t, 0, sequence(t, plain[uid]))
+
+	// Raised to P1 (24x7x4) at Mon 13:00: 13:00 + 4 h = Mon 17:00 CET is
+	// earlier, so it is the deadline.
+	_, raised := export(t, deadlineics.Request{ID: "REQ-1", Deadlines: premier([]sla.PriorityChange{{At: nov(16, 13, 0), Priority: sla.P1}}, nil)})
+	require.Contains(t, raised, uid, "the same UID: the event updates")
+	assert.Equal(t, "20261116T160000Z", utc(t, raised[uid].Props.Get(ical.PropDateTimeStart)))
+	assert.Greater(t, sequence(t, raised[uid]), sequence(t, plain[uid]), "a deadline moved by a priority change has a higher SEQUENCE")
+
+	// Then on hold Mon 14:00-15:00: the 3 h left at 14:00 run from 15:00, due
+	// 18:00 CET; the history grew again, and so does SEQUENCE.
+	_, both := export(t, deadlineics.Request{ID: "REQ-1", Deadlines: premier(
+		[]sla.PriorityChange{{At: nov(16, 13, 0), Priority: sla.P1}}, []sla.Hold{{From: nov(16, 14, 0), To: nov(16, 15, 0)}})})
+	assert.Equal(t, "20261116T170000Z", utc(t, both[uid].Props.Get(ical.PropDateTimeStart)))
+	assert.Greater(t, sequence(t, both[uid]), sequence(t, raised[uid]))
+	assert.Equal(t, 2, sequence(t, both[uid]), "one hold and one change")
+}
+
+// A feed with nothing to show is a valid calendar with no VEVENT, not an
+// error: no requests (a desk with nothing open), or stored deadlines that are
+// all paused (the desk keeps only those still pending; the response was met).
+func TestWriteNothingToShowIsAnEmptyCalendar(t *testing.T) {
+	running := explain(t, func(r *sla.Request) { r.Holds = []sla.Hold{{From: nov(16, 14, 0)}} })
+	del, ok := running.Get(sla.Delivery)
+	require.True(t, ok)
+	require.True(t, del.Paused, "a running hold pauses the delivery")
+	var pausedOnly sla.Deadlines
+	b, err := json.Marshal(map[string]any{"service": "cocare-standard", "deadlines": []sla.Deadline{del}})
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &pausedOnly))
+	require.Equal(t, 1, pausedOnly.Len())
+
+	for _, tc := range []struct {
+		name string
+		reqs []deadlineics.Request
+	}{
+		{"no requests", nil},
+		{"every deadline paused", []deadlineics.Request{{ID: "REQ-1", Deadlines: pausedOnly}}},
+		{"a request without deadlines", []deadlineics.Request{{ID: "REQ-1"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			require.NoError(t, deadlineics.Write(&buf, sla.Default(), tc.reqs, stamp))
+			text := buf.String()
+			assert.True(t, strings.HasPrefix(text, "BEGIN:VCALENDAR\r\n"), text)
+			assert.True(t, strings.HasSuffix(text, "END:VCALENDAR\r\n"), text)
+			assert.NotContains(t, text, "VEVENT")
+			cal, err := ical.NewDecoder(&buf).Decode()
+			require.NoError(t, err, "it parses back")
+			assert.Empty(t, cal.Events())
+			version, err := cal.Props.Text(ical.PropVersion)
+			require.NoError(t, err)
+			assert.Equal(t, "2.0", version)
+			prodID, err := cal.Props.Text(ical.PropProductID)
+			require.NoError(t, err)
+			assert.Equal(t, deadlineics.ProductID, prodID)
+			// RFC 5545 wants a component: UTC's VTIMEZONE, offset +0000.
+			require.Len(t, cal.Children, 1)
+			zone := cal.Children[0]
+			assert.Equal(t, ical.CompTimezone, zone.Name)
+			tzid, err := zone.Props.Text(ical.PropTimezoneID)
+			require.NoError(t, err)
+			assert.Equal(t, "UTC", tzid)
+			require.Len(t, zone.Children, 1)
+			std := zone.Children[0]
+			assert.Equal(t, ical.CompTimezoneStandard, std.Name)
+			assert.Equal(t, "+0000", std.Props.Get(ical.PropTimezoneOffsetFrom).Value)
+			assert.Equal(t, "+0000", std.Props.Get(ical.PropTimezoneOffsetTo).Value)
+			assert.NotNil(t, std.Props.Get(ical.PropDateTimeStart))
+		})
+	}
+}
+
+// Content lines are folded at 75 octets (RFC 5545 section 3.1), never inside
+// a UTF-8 sequence, and parse back to the whole text: here an explanation that
+// names the Christmas holidays in Polish.
+func TestWriteFoldsLongLines(t *testing.T) {
+	confirmed := time.Date(2025, time.December, 23, 14, 10, 0, 0, calendar.Warsaw())
+	ds, err := sla.Default().Explain(sla.Request{Service: sla.MustLookupService("ahb-8x5xNBD"), Submitted: confirmed, Confirmed: confirmed})
+	require.NoError(t, err)
+	del, ok := ds.Get(sla.Delivery)
+	require.True(t, ok)
+	require.Contains(t, del.Explanation(), "Bożego Narodzenia")
+	require.Greater(t, len(del.Explanation()), 150)
+
+	var buf bytes.Buffer
+	require.NoError(t, deadlineics.Write(&buf, sla.Default(), []deadlineics.Request{{ID: "REQ-X", Deadlines: ds}}, stamp))
+	text := buf.String()
+	require.True(t, strings.HasSuffix(text, "\r\n"))
+	folded := 0
+	for _, line := range strings.Split(strings.TrimSuffix(text, "\r\n"), "\r\n") {
+		assert.LessOrEqual(t, len(line), 75, "%q", line)
+		assert.True(t, utf8.ValidString(line), "no UTF-8 sequence is cut: %q", line)
+		if strings.HasPrefix(line, " ") {
+			folded++
+		}
+	}
+	assert.Greater(t, folded, 2, "the long lines were folded")
+	cal, err := ical.NewDecoder(&buf).Decode()
+	require.NoError(t, err)
+	for _, ev := range cal.Events() {
+		if uid, _ := ev.Props.Text(ical.PropUID); uid == "REQ-X-delivery_by@slaclock" {
+			desc, err := ev.Props.Text(ical.PropDescription)
+			require.NoError(t, err)
+			assert.Equal(t, del.Explanation(), desc, "unfolded, the whole explanation")
+			return
+		}
+	}
+	t.Fatal("no delivery event")
+}
+
 func TestWriteReturnHasNoAlarm(t *testing.T) {
 	_, events := export(t, deadlineics.Request{ID: "REQ-1", Deadlines: explain(t, func(r *sla.Request) {
 		r.Delivered = nov(17, 12, 0)
@@ -196,7 +324,6 @@ func TestWriteErrors(t *testing.T) {
 		{"a repeated ID would repeat UIDs", sla.Default(), []deadlineics.Request{ok, ok}, stamp, "requests[1].ID"},
 		{"deadlines without steps", sla.Default(), []deadlineics.Request{{ID: "REQ-3", Deadlines: noSteps}}, stamp, "requests[0].Deadlines"},
 		{"no calculator", nil, []deadlineics.Request{ok}, stamp, "calculator"},
-		{"nothing to export: RFC 5545 has no empty calendar", sla.Default(), nil, stamp, "requests"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var buf bytes.Buffer

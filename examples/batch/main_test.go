@@ -6,6 +6,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -161,6 +162,43 @@ func TestExplain(t *testing.T) {
 	assert.Contains(t, explain, "response_by")
 }
 
+// A byte order mark at the start of the input is skipped (editors on Windows
+// write one); anywhere else it is part of a bad line, and the run goes on.
+func TestByteOrderMark(t *testing.T) {
+	good := `{"id":"a","service":"cocare-standard","submitted":"2026-11-16T10:00:00+01:00"}`
+	out, _, code := runBatch(t, nil, "\xef\xbb\xbf"+good+"\n\xef\xbb\xbf"+good+"\n"+good+"\n")
+	require.Equal(t, 0, code)
+	got := decodeLines(t, out)
+	require.Len(t, got, 3)
+	assert.Equal(t, map[string]any{"id": "a", "response_by": "2026-11-16T11:00:00+01:00"}, got[0], "skipped at the start")
+	assert.Contains(t, got[1]["error"], "byte order mark", "not skipped on the second line")
+	assert.Equal(t, map[string]any{"id": "a", "response_by": "2026-11-16T11:00:00+01:00"}, got[2])
+
+	out, _, code = runBatch(t, nil, "\xef\xbb\xbf")
+	require.Equal(t, 0, code)
+	got = decodeLines(t, out)
+	require.Len(t, got, 1, "an input of a byte order mark alone is one blank line")
+	assert.Contains(t, got[0]["error"], "blank")
+}
+
+// Invalid UTF-8 is named, never replaced by U+FFFD: the line is an error, and
+// the output stays valid UTF-8 and valid JSON.
+func TestInvalidUTF8(t *testing.T) {
+	in := "{\"id\":\"a\",\"service\":\"cocare-standard\",\"submitted\":\"2026-11-16T10:00:00+01:00\",\"note\xff\":1}\n" +
+		"{\"id\":\"\xc3(\",\"service\":\"cocare-standard\",\"submitted\":\"2026-11-16T10:00:00+01:00\"}\n" +
+		"\xff\n"
+	out, _, code := runBatch(t, nil, in)
+	require.Equal(t, 0, code)
+	assert.True(t, utf8.ValidString(out), "the output is valid UTF-8")
+	got := decodeLines(t, out)
+	require.Len(t, got, 3)
+	assert.Equal(t, "a", got[0]["id"])
+	assert.Contains(t, got[0]["error"], "line: a key: not valid UTF-8 (byte 0xff at offset 83 of the line)")
+	assert.Nil(t, got[1]["id"], "an id that is not valid UTF-8 is not copied")
+	assert.Contains(t, got[1]["error"], "id: not valid UTF-8 (byte 0xc3 at offset 7 of the line)")
+	assert.Contains(t, got[2]["error"], "not valid JSON")
+}
+
 type failingReader struct{}
 
 func (failingReader) Read([]byte) (int, error) { return 0, errors.New("disk on fire") }
@@ -188,6 +226,8 @@ func FuzzBatch(f *testing.F) {
 		"garbage\n\n{}\r\n[]",
 		`{"id":"\u2028\"","service":"sos-24x7x4","submitted":"2200-12-31T23:00:00+01:00"}`,
 		`{"id":null,"service":"ahb-8x5xNBD-S","submitted":"2026-11-16T10:00:00Z"}` + "\n",
+		"\xef\xbb\xbf" + `{"id":"h","service":"cocare-premier","priority":"P3","submitted":"2026-11-16T09:30:00+01:00","confirmed":"2026-11-16T10:00:00+01:00","holds":[{"from":"2026-11-16T11:00:00+01:00","to":"2026-11-16T12:00:00+01:00"}],"priority_changes":[{"at":"2026-11-16T12:00:00+01:00","priority":"P1"}]}`,
+		"null\n{\"id\":\"\xff\"}\n\xef\xbb\xbf{}",
 	} {
 		f.Add([]byte(s))
 	}

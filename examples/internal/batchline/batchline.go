@@ -88,12 +88,12 @@ const (
 )
 
 // BOM is the UTF-8 byte order mark, which an input may start with.
-var BOM = []byte("\xef\xbb\xbf")
+const BOM = "\xef\xbb\xbf"
 
 // TrimBOM returns input without the UTF-8 byte order mark it may start with.
 // The caller applies it to the start of an input (a file, a request body),
 // not to each line: a byte order mark inside an input is a bad line.
-func TrimBOM(input []byte) []byte { return bytes.TrimPrefix(input, BOM) }
+func TrimBOM(input []byte) []byte { return bytes.TrimPrefix(input, []byte(BOM)) }
 
 // Processor turns input lines into output lines with one Calculator. It keeps
 // buffers from line to line, so it is not safe for concurrent use: give each
@@ -109,6 +109,7 @@ type Processor struct {
 	// the line being read
 	badUTF8  bool // the line is not valid UTF-8: every string is checked
 	reported bool // a problem about invalid UTF-8 has been recorded
+	unknown  int  // how many of the problems are unknown fields
 	in       input
 }
 
@@ -145,7 +146,7 @@ const fieldList = "id, service, priority, submitted, confirmed, delivered, holds
 func (p *Processor) Line(dst, line []byte) []byte {
 	p.errs = p.errs[:0]
 	p.in.reset()
-	p.badUTF8, p.reported = false, false
+	p.badUTF8, p.reported, p.unknown = false, false, 0
 	if len(line) > MaxLine {
 		return errorLine(dst, nil, "line: longer than "+strconv.Itoa(MaxLine>>20)+" MiB")
 	}
@@ -153,7 +154,7 @@ func (p *Processor) Line(dst, line []byte) []byte {
 		return errorLine(dst, nil, "line: blank, want a JSON object")
 	}
 	if !json.Valid(line) {
-		if bytes.HasPrefix(bytes.TrimLeft(line, " \t\r\n"), BOM) {
+		if bytes.HasPrefix(bytes.TrimLeft(line, " \t\r\n"), []byte(BOM)) {
 			return errorLine(dst, nil, "line: starts with a UTF-8 byte order mark, which only the start of an input may have")
 		}
 		return p.invalid(dst, line)
@@ -170,6 +171,13 @@ func (p *Processor) Line(dst, line []byte) []byte {
 	}
 	req := p.request()
 	if len(p.errs) > 0 {
+		if len(p.errs) == p.unknown {
+			// Only unknown fields: the request itself was read whole, so
+			// what the calculator finds wrong with it is reported too.
+			if _, err := p.calc.Deadlines(req); err != nil {
+				p.errs = append(p.errs, errorText(err))
+			}
+		}
 		return errorLine(dst, p.in.id, strings.Join(p.errs, "; "))
 	}
 	var ds sla.Deadlines
@@ -235,6 +243,13 @@ func (f path) String() string {
 		s += "." + f.sub
 	}
 	return s
+}
+
+// unknownField records a key the format does not have; want lists those it
+// has.
+func (p *Processor) unknownField(f path, want string) {
+	p.unknown++
+	p.bad(f, "unknown field (want "+want+")")
 }
 
 // bad records a problem.
@@ -338,7 +353,7 @@ func (p *Processor) object(s *scanner) {
 			p.list(s, name("priority_changes"), `{"at","priority"}`, p.change)
 		default:
 			s.skip()
-			p.bad(name(string(k)), "unknown field (want "+fieldList+")")
+			p.unknownField(name(string(k)), fieldList)
 		}
 	}
 	s.next() // }
@@ -361,7 +376,7 @@ func (p *Processor) hold(s *scanner, f path) {
 			p.str(s, f.dot("to"), &h.to)
 		default:
 			s.skip()
-			p.bad(f.dot(string(k)), "unknown field (want from, to)")
+			p.unknownField(f.dot(string(k)), "from, to")
 		}
 	}
 	s.next() // }
@@ -387,7 +402,7 @@ func (p *Processor) change(s *scanner, f path) {
 			p.str(s, f.dot("priority"), &c.priority)
 		default:
 			s.skip()
-			p.bad(f.dot(string(k)), "unknown field (want at, priority)")
+			p.unknownField(f.dot(string(k)), "at, priority")
 		}
 	}
 	s.next() // }

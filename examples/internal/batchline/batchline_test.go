@@ -167,6 +167,10 @@ func TestRefusals(t *testing.T) {
 			`{"id":"y","service":"cocare-gold","submited":"2026-11-16T10:00:00+01:00","holds":[{"from":"bad"}],"priority_changes":"P1","Confirmed":"2026-11-16T10:00:00+01:00"}`, "y",
 			[]string{"submited: unknown field", "Confirmed: unknown field", `holds[0].from: "bad" is not an RFC 3339 time`, "holds[0].to: required",
 				`priority_changes: want a list of {"at","priority"}, not a JSON string`, `service: invalid service "cocare-gold"`, "submitted: required"}},
+		{"an unknown field beside a request read whole: what the calculator finds wrong is reported too",
+			`{` + req + `,"note":"customer away","delivered":"2026-11-16T11:30:00+01:00","holds":[{"from":"2026-11-16T11:00:00+01:00","to":"2026-11-16T12:00:00+01:00","why":"closed"}],"priority_changes":[{"at":"2026-11-16T11:10:00+01:00","priority":"P1"}]}`, "x",
+			[]string{"note: unknown field", "holds[0].why: unknown field", "delivered 2026-11-16T11:30:00+01:00: is inside holds[0]",
+				"priority_changes[0].at 2026-11-16T11:10:00+01:00: is inside holds[0]"}},
 		{"null is not an object", `null`, nil, []string{"line: want a JSON object, not null"}},
 		{"an array is not an object", `[{"id":"x"}]`, nil, []string{"line: want a JSON object, not a JSON array"}},
 		{"invalid UTF-8 in the id is named, and the id cannot be read",
@@ -285,6 +289,31 @@ func FuzzLine(f *testing.F) {
 		}
 		if !hasErr && (!json.Valid(line) || !utf8.Valid(line)) {
 			t.Fatalf("deadlines for a line that is not valid JSON in UTF-8: %q -> %q", line, out)
+		}
+		// Against encoding/json, which reads keys exactly into a map, the
+		// last of a repeated key winning: the same id, and deadlines only
+		// for a line with no other key than the format's.
+		var obj map[string]json.RawMessage
+		if !utf8.Valid(line) || json.Unmarshal(line, &obj) != nil || obj == nil {
+			return
+		}
+		var want, got *string
+		if raw, ok := obj["id"]; ok && len(raw) > 0 && raw[0] == '"' {
+			require.NoError(t, json.Unmarshal(raw, &want))
+		}
+		_ = json.Unmarshal(m["id"], &got)
+		switch {
+		case got != nil && (want == nil || *got != *want):
+			t.Fatalf("id %q, encoding/json reads %v: %q", *got, want, line)
+		case got == nil && want != nil && !strings.ContainsRune(*want, utf8.RuneError):
+			t.Fatalf("id lost, encoding/json reads %q: %q -> %q", *want, line, out)
+		}
+		if !hasErr {
+			for k := range obj {
+				if !strings.Contains(" id service priority submitted confirmed delivered holds priority_changes ", " "+k+" ") {
+					t.Fatalf("deadlines for a line with the key %q: %q", k, line)
+				}
+			}
 		}
 	})
 }
