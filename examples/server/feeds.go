@@ -58,27 +58,25 @@ func icsRequests(q *Request) ([]deadlineics.Request, error) {
 }
 
 // writeICS writes the groups' deadlines as one iCalendar stream, stamped
-// stamp: each group is written by deadlineics.Write and their events put in
-// one VCALENDAR. With no deadline to show (every one paused, or no request)
-// the answer is a calendar without events, which subscribers read as "nothing
-// due" (deadlineics refuses to write one).
+// stamp: each group is written by deadlineics.Write and their events are put
+// in one VCALENDAR. With no deadline to show (every one paused, or no request)
+// it is deadlineics' calendar without events, which subscribers read as
+// "nothing due".
 func (s *Server) writeICS(w http.ResponseWriter, groups []icsGroup, stamp time.Time) {
 	var head, events bytes.Buffer
 	const begin, end = "BEGIN:VEVENT\r\n", "END:VCALENDAR\r\n"
 	for _, g := range groups {
 		var b bytes.Buffer
-		err := deadlineics.Write(&b, g.calc, g.reqs, stamp)
-		var fe *deadlineics.FieldError
-		if errors.As(err, &fe) && fe.Field == "requests" {
-			continue // no event in this group
-		}
-		if err != nil {
+		if err := deadlineics.Write(&b, g.calc, g.reqs, stamp); err != nil {
 			writeError(w, internal(err))
 			return
 		}
 		out := b.Bytes()
 		i, j := bytes.Index(out, []byte(begin)), bytes.LastIndex(out, []byte(end))
-		if i < 0 || j < i {
+		if i < 0 {
+			continue // no event in this group
+		}
+		if j < i {
 			writeError(w, internal(errors.New("server: deadlineics wrote an unexpected stream")))
 			return
 		}
@@ -88,10 +86,14 @@ func (s *Server) writeICS(w http.ResponseWriter, groups []icsGroup, stamp time.T
 		events.Write(out[i:j])
 	}
 	if head.Len() == 0 {
-		head.WriteString("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:" + deadlineics.ProductID + "\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n")
+		if err := deadlineics.Write(&head, sla.Default(), nil, stamp); err != nil {
+			writeError(w, internal(err))
+			return
+		}
+	} else {
+		head.Write(events.Bytes())
+		head.WriteString(end)
 	}
-	head.Write(events.Bytes())
-	head.WriteString(end)
 	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
 	w.Header().Set("Content-Length", strconv.Itoa(head.Len()))
 	w.WriteHeader(http.StatusOK)
