@@ -119,11 +119,7 @@ func (s *Server) handleRequestICS(w http.ResponseWriter, r *http.Request) {
 		writeError(w, fieldErr(http.StatusNotFound, "id", e.id, "no such request"))
 		return
 	}
-	q, err := s.asOf(e, at)
-	var groups []icsGroup
-	if err == nil {
-		groups, err = addICS(nil, q)
-	}
+	groups, err := addICS(nil, s.asOf(e, at))
 	e.mu.Unlock()
 	if err != nil {
 		writeError(w, refusal(http.StatusUnprocessableEntity, err, "at", s.fmtTime(at)))
@@ -147,8 +143,8 @@ func (s *Server) handleAllICS(w http.ResponseWriter, r *http.Request) {
 			e.mu.Unlock()
 			continue
 		}
-		q, err := s.asOf(e, at)
-		if err == nil && !q.Done() {
+		var err error
+		if q := s.asOf(e, at); !q.Done() {
 			groups, err = addICS(groups, q)
 		}
 		e.mu.Unlock()

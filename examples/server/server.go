@@ -305,7 +305,7 @@ func (s *Server) repeat(e *entry, o Opening) (int, any, *apiError) {
 	if e.dead || e.req == nil {
 		return 0, nil, errRetry
 	}
-	if field, was, now := differs(e.req.History().Opening, o); field != "" {
+	if field, was, now := differs(openingOf(e.req.History()), o); field != "" {
 		return 0, nil, &apiError{Status: http.StatusConflict,
 			Message:  fmt.Sprintf("server: request %q exists with another %s: %q, not %q", o.ID, field, was, now),
 			Problems: []Problem{{Field: field, Value: now, Reason: fmt.Sprintf("request %q was opened with %q", o.ID, was)}}}
@@ -315,6 +315,16 @@ func (s *Server) repeat(e *entry, o Opening) (int, any, *apiError) {
 		return 0, nil, aerr
 	}
 	return http.StatusOK, st, nil
+}
+
+// openingOf is the opening a history begins with: its terms' contract and
+// device, and its first entry, the submission.
+func openingOf(h History) Opening {
+	o := Opening{ID: h.ID, Contract: h.Terms.Contract, Serial: h.Terms.Device.Serial, Priority: h.Priority, Description: h.Description}
+	if len(h.Entries) > 0 {
+		o.Submitted, o.Note = h.Entries[0].At, h.Entries[0].Note
+	}
+	return o
 }
 
 // differs names the first field in which opening b is not opening a, with both

@@ -36,10 +36,18 @@ type Entry struct {
 	Note     string       `json:",omitempty"`
 }
 
+type Terms struct {
+	Contract string
+	Device   contract.Device
+}
+
 type History struct {
-	Version int
-	Opening Opening
-	Entries []Entry
+	Version     int
+	ID          string
+	Priority    sla.Priority
+	Description string
+	Terms       Terms
+	Entries     []Entry
 }
 
 type Request struct {
@@ -60,15 +68,20 @@ func openRequest(reg *contract.Registry, o Opening) (*Request, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Request{reg: reg, q: q, h: History{Version: 0, Opening: o}}, nil
+	return &Request{reg: reg, q: q, h: History{ID: o.ID, Priority: o.Priority, Description: o.Description,
+		Terms: Terms{Contract: q.Contract.Number, Device: q.Device}, Entries: []Entry{{Step: contract.Submitted, At: o.Submitted, Note: o.Note}}}}, nil
 }
 
 func restoreRequest(reg *contract.Registry, h History) (*Request, error) {
-	r, err := openRequest(reg, h.Opening)
+	if len(h.Entries) == 0 {
+		return nil, errors.New("shim: no submission")
+	}
+	r, err := openRequest(reg, Opening{ID: h.ID, Contract: h.Terms.Contract, Serial: h.Terms.Device.Serial, Priority: h.Priority,
+		Submitted: h.Entries[0].At, Description: h.Description, Note: h.Entries[0].Note})
 	if err != nil {
 		return nil, err
 	}
-	for _, e := range h.Entries {
+	for _, e := range h.Entries[1:] {
 		if err := r.Apply(e); err != nil {
 			return nil, err
 		}

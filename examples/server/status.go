@@ -105,29 +105,35 @@ func (s *Server) fmtTime(t time.Time) string {
 }
 
 // asOf returns request e as it was at instant at: e's request when no event
-// recorded after at, otherwise its history up to at, replayed. Status alone
-// already ignores later events; the replay also gives the explanations and the
-// iCalendar export as they were then.
-func (s *Server) asOf(e *entry, at time.Time) (*Request, error) {
+// is recorded after at, otherwise its history without those events (the
+// submission always kept), replayed. Status alone already ignores later
+// events; the replay also gives the explanations and the iCalendar export as
+// they were then. Should that shortened history not replay (a correction kept
+// whose original was left out), e's request is used: its Status at at is
+// still what was known then.
+func (s *Server) asOf(e *entry, at time.Time) *Request {
 	h := e.req.History()
-	n := len(h.Entries)
-	for n > 0 && h.Entries[n-1].At.After(at) {
-		n--
+	kept := make([]Entry, 0, len(h.Entries))
+	for i, x := range h.Entries {
+		if i == 0 || !x.At.After(at) {
+			kept = append(kept, x)
+		}
 	}
-	if n == len(h.Entries) {
-		return e.req, nil
+	if len(kept) == len(h.Entries) {
+		return e.req
 	}
-	h.Entries = h.Entries[:n:n]
-	return restoreRequest(s.cfg.Registry, h)
+	h.Entries = kept
+	q, err := restoreRequest(s.cfg.Registry, h)
+	if err != nil {
+		return e.req
+	}
+	return q
 }
 
 // status is request e's status at at, with every deadline's explanation. The
 // caller holds e.mu.
 func (s *Server) status(e *entry, at time.Time) (*statusJSON, *apiError) {
-	q, err := s.asOf(e, at)
-	if err != nil {
-		return nil, refusal(http.StatusUnprocessableEntity, err, "at", s.fmtTime(at))
-	}
+	q := s.asOf(e, at)
 	st, err := q.Status(at)
 	if err != nil {
 		return nil, refusal(http.StatusUnprocessableEntity, err, "at", s.fmtTime(at))
