@@ -7,7 +7,9 @@
 package contract
 
 import (
+	"encoding/json"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -29,18 +31,110 @@ type Overrides = sla.Overrides
 
 // Contract is a service contract: the services a customer bought for a set of
 // devices over a term.
+//
+// Its JSON form is an object of a registry file's "contracts" array (see Load):
+//
+//	{"number": "CC/2026/0347", "customer": "Miejskie Wodociągi",
+//	 "services": ["cocare-standard", "sos-24x7xNBD"],
+//	 "start": "2026-01-01", "end": "2027-12-31",
+//	 "settings": {"cutoff": "14:00", "return_days": 10},
+//	 "devices": [{"serial": "2102351931P0K1000123", "model": "S5735-L48T4X", "site": "Kraków"}]}
+//
+// services are catalogue ids (sla.LookupService), start and end dates as
+// YYYY-MM-DD, settings the contract's own settings in sla.Overrides' form
+// (left out when there are none), customer optional; a device has a serial
+// and optionally a model and a site. Unknown fields are an error.
 type Contract struct {
-	Number   string
-	Customer string
+	Number   string `json:"number"`
+	Customer string `json:"customer,omitempty"`
 	// Services are the catalogue services the contract carries: a CoCare package,
 	// an AHB or SOS add-on, or a package with add-ons for the same devices. A
-	// request under the contract gets the deadlines of every one of them.
-	Services []sla.Service
+	// request under the contract gets one response deadline (the earliest of
+	// its services'), each service's own hardware target, and one return
+	// deadline.
+	Services []sla.Service `json:"services"`
 	// Start and End are the first and last day of the term, inclusive, in
 	// Europe/Warsaw time (the calendar's location).
-	Start, End calendar.Date
-	Devices    []Device
-	Overrides  Overrides
+	Start     calendar.Date `json:"start"`
+	End       calendar.Date `json:"end"`
+	Devices   []Device      `json:"devices"`
+	Overrides Overrides     `json:"settings"`
+}
+
+// jsonContract is Contract's JSON form, with dates as text and the settings
+// left out when there are none.
+type jsonContract struct {
+	Number   string        `json:"number"`
+	Customer string        `json:"customer,omitempty"`
+	Services []sla.Service `json:"services"`
+	Start    string        `json:"start"`
+	End      string        `json:"end"`
+	Settings *Overrides    `json:"settings,omitempty"`
+	Devices  []Device      `json:"devices"`
+}
+
+// MarshalJSON writes the contract's JSON form (see Contract). A contract that
+// NewRegistry would refuse is an error.
+func (c Contract) MarshalJSON() ([]byte, error) {
+	if errs := c.validate("contract", 0); len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	jc := jsonContract{Number: c.Number, Customer: c.Customer, Services: c.Services, Start: c.Start.String(), End: c.End.String(), Devices: c.Devices}
+	if !c.Overrides.IsZero() {
+		jc.Settings = &c.Overrides
+	}
+	return json.Marshal(jc)
+}
+
+// UnmarshalJSON reads the contract's JSON form (see Contract) with every check
+// of Load, reporting every problem joined, each a *FieldError under
+// "contract". On error c is unchanged.
+func (c *Contract) UnmarshalJSON(b []byte) error {
+	v, errs := decodeContract(b, "contract", 0)
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	*c = v
+	return nil
+}
+
+// clone returns a deep copy of c: nothing it shares can change c.
+func (c Contract) clone() Contract {
+	c.Services = slices.Clone(c.Services)
+	c.Devices = slices.Clone(c.Devices)
+	c.Overrides = cloneOverrides(c.Overrides)
+	return c
+}
+
+// cloneOverrides returns o with every setting in a pointer of its own.
+func cloneOverrides(o Overrides) Overrides {
+	o.Cutoff = clonePtr(o.Cutoff)
+	o.CutoffAppliesToShip = clonePtr(o.CutoffAppliesToShip)
+	o.CutoffAppliesTo24x7 = clonePtr(o.CutoffAppliesTo24x7)
+	o.Window8x5 = clonePtr(o.Window8x5)
+	o.Window9x5 = clonePtr(o.Window9x5)
+	o.Window24x7 = clonePtr(o.Window24x7)
+	o.Response = clonePtr(o.Response)
+	o.ReturnDays = clonePtr(o.ReturnDays)
+	o.EscalationShare = clonePtr(o.EscalationShare)
+	o.RetroactivePriorityChanges = clonePtr(o.RetroactivePriorityChanges)
+	return o
+}
+
+func clonePtr[T any](p *T) *T {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
+}
+
+// overridesOf returns every setting of s as Overrides: applied to any
+// Settings it gives s.
+func overridesOf(s sla.Settings) Overrides {
+	return Overrides{Cutoff: &s.Cutoff, CutoffAppliesToShip: &s.CutoffAppliesToShip, CutoffAppliesTo24x7: &s.CutoffAppliesTo24x7,
+		Window8x5: &s.Window8x5, Window9x5: &s.Window9x5, Window24x7: &s.Window24x7, Response: &s.Response,
+		ReturnDays: &s.ReturnDays, EscalationShare: &s.EscalationShare, RetroactivePriorityChanges: &s.RetroactivePriorityChanges}
 }
 
 // key normalises a contract or serial number for comparison: surrounding spaces
@@ -49,7 +143,7 @@ func key(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 
 // Device returns the covered device with the given serial number (compared after
 // trimming spaces and ignoring case).
-func (c *Contract) Device(serial string) (Device, bool) {
+func (c Contract) Device(serial string) (Device, bool) {
 	k := key(serial)
 	for _, d := range c.Devices {
 		if key(d.Serial) == k {
@@ -60,12 +154,12 @@ func (c *Contract) Device(serial string) (Device, bool) {
 }
 
 // Covers reports whether day lies in the contract's term.
-func (c *Contract) Covers(day calendar.Date) bool {
+func (c Contract) Covers(day calendar.Date) bool {
 	return !day.Before(c.Start) && !day.After(c.End)
 }
 
 // NeedsPriority reports whether any of the contract's services needs a priority.
-func (c *Contract) NeedsPriority() bool {
+func (c Contract) NeedsPriority() bool {
 	for _, s := range c.Services {
 		if s.NeedsPriority() {
 			return true
@@ -76,7 +170,7 @@ func (c *Contract) NeedsPriority() bool {
 
 // validate returns every problem of the contract, each naming the field (under
 // prefix, e.g. "contracts[2]") and the value.
-func (c *Contract) validate(prefix string, line int) []error {
+func (c Contract) validate(prefix string, line int) []error {
 	var errs []error
 	add := func(field, value, reason string, sentinel, cause error) {
 		errs = append(errs, &FieldError{Field: prefix + field, Value: value, Reason: reason, Line: line, Err: sentinel, Cause: cause})

@@ -89,8 +89,8 @@ func TestDeskReplay(t *testing.T) {
 
 	reqs := d.Requests()
 	require.Len(t, reqs, 4)
-	assert.Equal(t, "REQ-1", reqs[0].ID)
-	assert.Equal(t, "fan failure", reqs[0].Description)
+	assert.Equal(t, "REQ-1", reqs[0].ID())
+	assert.Equal(t, "fan failure", reqs[0].Description())
 	assert.Equal(t, []contract.Step{contract.Closed, contract.Rejected, contract.Submitted, contract.Submitted},
 		[]contract.Step{reqs[0].Step(), reqs[1].Step(), reqs[2].Step(), reqs[3].Step()})
 	// The first request's deadlines: submitted Tue 10 Mar 09:00, response due
@@ -121,7 +121,7 @@ func TestDeskPriority(t *testing.T) {
 	_, err = d.Apply(contract.Event{Contract: nPremier, Serial: serial, Priority: sla.P4, Step: contract.Confirmed,
 		At: wall(2026, time.March, 10, 9, 30)})
 	require.NoError(t, err)
-	assert.Equal(t, sla.P1, q.Priority)
+	assert.Equal(t, sla.P1, q.Priority())
 	assert.Equal(t, []due{
 		{"cocare-premier", sla.Response, "Tue 2026-03-10 10:00:00 CET"},
 		{"cocare-premier", sla.Delivery, "Tue 2026-03-10 13:30:00 CET"},

@@ -19,8 +19,11 @@ var (
 	ErrOutsideTerm       = errors.New("contract: outside the contract's term")
 	ErrNotCovered        = errors.New("contract: device not covered")
 	ErrStepOrder         = errors.New("contract: step out of order")
-	ErrStepTime          = errors.New("contract: step time before the previous step")
+	ErrStepTime          = errors.New("contract: step time missing, out of order or outside the calendar")
 	ErrStepConflict      = errors.New("contract: step already recorded at another time")
+	ErrOnHold            = errors.New("contract: refused while the request is on hold")
+	ErrDeadline          = errors.New("contract: the deadlines cannot be computed")
+	ErrHistory           = errors.New("contract: the history does not replay")
 )
 
 // FieldError is a problem with one field: which field, its value and why. In a
@@ -58,16 +61,50 @@ func (e *FieldError) Unwrap() []error {
 	return []error{e.Err, e.Cause}
 }
 
-// StepError is a timeline step that was refused; the request is unchanged.
+// StepError is an event that was refused; the request is unchanged.
 type StepError struct {
 	Step   Step
-	At     string // the step's time, RFC 3339
+	At     string // the event's time, RFC 3339
 	Reason string
-	Err    error // ErrStepOrder, ErrStepTime or ErrStepConflict
+	// Err is the sentinel: ErrStepOrder, ErrStepTime, ErrStepConflict,
+	// ErrOnHold, ErrInvalidField (a bad priority or note) or ErrDeadline (the
+	// deadlines cannot be computed from it).
+	Err error
+	// Cause is the underlying error, if any: the sla or calendar package's
+	// (errors.Is(err, calendar.ErrOutOfRange) holds for an instant the calendar
+	// cannot take), or for a refused correction the refusal of the event the
+	// corrected timeline breaks.
+	Cause error
 }
 
 func (e *StepError) Error() string {
 	return fmt.Sprintf("contract: step %s at %s: %s", e.Step, e.At, e.Reason)
 }
 
-func (e *StepError) Unwrap() error { return e.Err }
+// Unwrap returns the sentinel and the cause.
+func (e *StepError) Unwrap() []error {
+	if e.Cause == nil {
+		return []error{e.Err}
+	}
+	return []error{e.Err, e.Cause}
+}
+
+// HistoryError is a history that Registry.Restore refused: the entry at Index
+// (0 is the submission; -1 for the history's version or terms) and why. It
+// wraps ErrHistory and the refusal itself (a *StepError or *FieldError).
+type HistoryError struct {
+	Index int
+	Step  Step
+	At    string // the entry's time, RFC 3339; "" for the version and terms
+	Err   error
+}
+
+func (e *HistoryError) Error() string {
+	if e.Index < 0 {
+		return "contract: history: " + strings.TrimPrefix(e.Err.Error(), "contract: ")
+	}
+	return fmt.Sprintf("contract: history entries[%d] (%s at %s): %s", e.Index, e.Step, e.At, strings.TrimPrefix(e.Err.Error(), "contract: "))
+}
+
+// Unwrap returns ErrHistory and the refusal.
+func (e *HistoryError) Unwrap() []error { return []error{ErrHistory, e.Err} }

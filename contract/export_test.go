@@ -9,7 +9,11 @@ import "slices"
 // cloned, so a later change to q cannot show through the copy).
 func StateOf(q *Request) Request {
 	c := *q
-	c.deadlines = slices.Clone(q.deadlines)
+	c.log = slices.Clone(q.log)
+	c.st.holds = slices.Clone(q.st.holds)
+	c.st.changes = slices.Clone(q.st.changes)
+	c.st.events = slices.Clone(q.st.events)
+	c.st.deadlines = slices.Clone(q.st.deadlines)
 	return c
 }
 

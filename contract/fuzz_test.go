@@ -53,7 +53,7 @@ func FuzzLoad(f *testing.F) {
 		for _, c := range r.Contracts() {
 			got, err := r.Lookup(c.Number)
 			require.NoError(t, err, "contract %q", c.Number)
-			assert.Same(t, c, got)
+			assert.Equal(t, c, got)
 			assert.NotEmpty(t, c.Services)
 			assert.False(t, c.End.Before(c.Start))
 			assert.NotNil(t, r.Calculator(c))

@@ -327,8 +327,8 @@ func TestLifecycle(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			require.Equal(t, contract.Submitted, tc.steps[0].Step)
 			q := open(t, r, tc.number, tc.prio, tc.steps[0].At)
-			svc := q.Contract.Services[0]
-			require.Len(t, q.Contract.Services, 1)
+			svc := q.Contract().Services[0]
+			require.Len(t, q.Contract().Services, 1)
 			var want []due
 			for i, s := range tc.steps {
 				if i > 0 {
@@ -357,8 +357,9 @@ func TestLifecycle(t *testing.T) {
 				assert.Equal(t, outs, outcomesOf(st), "status after %s at %s", s.Step, inWarsaw(now))
 				for _, d := range st.Deadlines {
 					assert.Equal(t, tc.level, d.Level.String())
-					assert.Equal(t, d.Status == sla.Breached || (d.Status == sla.Open && d.Progress.Share >= contract.EscalationShare), d.Escalate,
-						"%s: escalate when breached or open with 75 %% used", d.Deadline.Kind)
+					provider := d.Deadline.Kind != sla.Return
+					assert.Equal(t, provider && (d.Status == sla.Breached || (d.Status == sla.Open && d.Progress.Share >= 0.75)), d.Escalate,
+						"%s: a provider's deadline escalates when breached or open with 75 %% used", d.Deadline.Kind)
 				}
 				if s.Esc {
 					assert.Equal(t, hezoEscalation, st.Escalation, "after %s", s.Step)

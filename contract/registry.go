@@ -9,19 +9,23 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/slaclock/slaclock/calendar"
 	"github.com/slaclock/slaclock/sla"
 )
 
 // Registry is a set of contracts, looked up by number. Build one with
-// NewRegistry, Load or LoadFile. A Registry is immutable and safe for concurrent
-// use.
+// NewRegistry, Load or LoadFile; write it back with Write. A Registry is
+// immutable and safe for concurrent use: it hands out copies of its contracts.
 type Registry struct {
 	calc      *sla.Calculator
-	contracts []*Contract
-	byKey     map[string]*Contract
-	calcs     map[*Contract]*sla.Calculator // contracts with overrides
+	contracts []Contract
+	byKey     map[string]int             // index into contracts, by key(number)
+	calcs     map[string]*sla.Calculator // by key(number), for contracts with settings of their own
+
+	mu     sync.Mutex
+	bySets map[sla.Settings]*sla.Calculator // for restored terms, by their settings
 }
 
 // NewRegistry checks the contracts and builds a registry of them on calc
@@ -71,26 +75,30 @@ func build(calc *sla.Calculator, contracts []Contract, lines []int) (*Registry, 
 	if calc == nil {
 		calc = sla.Default()
 	}
-	r := &Registry{calc: calc, byKey: map[string]*Contract{}, calcs: map[*Contract]*sla.Calculator{}}
+	r := &Registry{calc: calc, byKey: map[string]int{}, calcs: map[string]*sla.Calculator{},
+		bySets: map[sla.Settings]*sla.Calculator{calc.Settings(): calc}}
 	var errs []error
 	for i := range contracts {
-		c := contracts[i]
-		c.Services = append([]sla.Service(nil), c.Services...)
-		c.Devices = append([]Device(nil), c.Devices...)
+		c := contracts[i].clone()
 		if !c.Overrides.IsZero() {
-			oc, err := sla.NewCalculator(calc.Calendar(), c.Overrides.Apply(calc.Settings()))
-			if err != nil {
-				line := 0
-				if lines != nil {
-					line = lines[i]
+			set := c.Overrides.Apply(calc.Settings())
+			oc, ok := r.bySets[set]
+			if !ok {
+				var err error
+				if oc, err = sla.NewCalculator(calc.Calendar(), set); err != nil {
+					line := 0
+					if lines != nil {
+						line = lines[i]
+					}
+					errs = append(errs, &FieldError{Field: "contracts[" + strconv.Itoa(i) + "].settings", Line: line, Reason: err.Error(), Err: ErrInvalidField, Cause: err})
+					continue
 				}
-				errs = append(errs, &FieldError{Field: "contracts[" + strconv.Itoa(i) + "].settings", Line: line, Reason: err.Error(), Err: ErrInvalidField, Cause: err})
-				continue
+				r.bySets[set] = oc
 			}
-			r.calcs[&c] = oc
+			r.calcs[key(c.Number)] = oc
 		}
-		r.contracts = append(r.contracts, &c)
-		r.byKey[key(c.Number)] = &c
+		r.byKey[key(c.Number)] = len(r.contracts)
+		r.contracts = append(r.contracts, c)
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
@@ -98,33 +106,79 @@ func build(calc *sla.Calculator, contracts []Contract, lines []int) (*Registry, 
 	return r, nil
 }
 
-// Lookup returns the contract with the given number, compared after trimming
-// spaces and ignoring case; an unknown number is an error wrapping
+// Lookup returns a copy of the contract with the given number, compared after
+// trimming spaces and ignoring case; an unknown number is an error wrapping
 // ErrUnknownContract.
-func (r *Registry) Lookup(number string) (*Contract, error) {
+func (r *Registry) Lookup(number string) (Contract, error) {
 	if strings.TrimSpace(number) == "" {
-		return nil, &FieldError{Field: "contract number", Reason: "required", Err: ErrMissingField}
+		return Contract{}, &FieldError{Field: "contract number", Reason: "required", Err: ErrMissingField}
 	}
-	c, ok := r.byKey[key(number)]
+	i, ok := r.byKey[key(number)]
 	if !ok {
-		return nil, &FieldError{Field: "contract number", Value: number, Reason: "no such contract in the registry", Err: ErrUnknownContract}
+		return Contract{}, &FieldError{Field: "contract number", Value: number, Reason: "no such contract in the registry", Err: ErrUnknownContract}
 	}
-	return c, nil
+	return r.contracts[i].clone(), nil
 }
 
-// Contracts returns the contracts in the order they were given.
-func (r *Registry) Contracts() []*Contract { return append([]*Contract(nil), r.contracts...) }
+// Contracts returns copies of the contracts in the order they were given.
+func (r *Registry) Contracts() []Contract {
+	out := make([]Contract, len(r.contracts))
+	for i, c := range r.contracts {
+		out[i] = c.clone()
+	}
+	return out
+}
 
-// Calculator returns the deadline calculator for contract c: the registry's, or
-// one with the contract's own settings.
-func (r *Registry) Calculator(c *Contract) *sla.Calculator {
-	if oc, ok := r.calcs[c]; ok {
+// Calculator returns the deadline calculator for the registry's contract with
+// c's number (compared as Lookup does): the registry's, or one with the
+// contract's own settings. Only the number of c is used, so any copy of a
+// contract gets its calculator; an unknown number gets the registry's.
+func (r *Registry) Calculator(c Contract) *sla.Calculator {
+	if oc, ok := r.calcs[key(c.Number)]; ok {
 		return oc
 	}
 	return r.calc
 }
 
-// The registry file format; see README.md.
+// calculatorFor returns a calculator on the registry's calendar with settings
+// set, reusing one the registry has.
+func (r *Registry) calculatorFor(set sla.Settings) (*sla.Calculator, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if c, ok := r.bySets[set]; ok {
+		return c, nil
+	}
+	c, err := sla.NewCalculator(r.calc.Calendar(), set)
+	if err != nil {
+		return nil, err
+	}
+	if len(r.bySets) < maxCalculators {
+		r.bySets[set] = c
+	}
+	return c, nil
+}
+
+// maxCalculators bounds the calculators a registry keeps for restored terms.
+const maxCalculators = 64
+
+// Write writes the registry as a registry file that Load reads back into the
+// same contracts: {"contracts": [...]}, one contract per element in
+// Contract's JSON form, indented. The calculator is not written: Load is given
+// one.
+func (r *Registry) Write(w io.Writer) error {
+	b, err := json.MarshalIndent(struct {
+		Contracts []Contract `json:"contracts"`
+	}{r.contracts}, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
+}
+
+// The registry file format: see Load and Contract. fileContract is the
+// lenient view of a contract that decodeContract reads first, so that one bad
+// field does not hide the others.
 type fileRegistry struct {
 	Contracts []json.RawMessage `json:"contracts"`
 }
@@ -148,9 +202,8 @@ func LoadFile(path string, calc *sla.Calculator) (*Registry, error) {
 	return Load(bytes.NewReader(data), calc)
 }
 
-// Load reads a registry from JSON (the format is in README.md:
-// {"contracts": [{"number", "customer", "services", "start", "end", "settings",
-// "devices"}]}) and builds it on calc (sla.Default() when nil). It reports every
+// Load reads a registry from JSON, {"contracts": [...]} with each contract in
+// Contract's JSON form, and builds it on calc (sla.Default() when nil). It reports every
 // problem in the file at once, joined with errors.Join: each a *FieldError with
 // the contract's line in the file, the field's path and its value.
 func Load(rd io.Reader, calc *sla.Calculator) (*Registry, error) {

@@ -101,12 +101,12 @@ func TestEscalationBoundary(t *testing.T) {
 	}
 }
 
-// TestEscalationShareBelowAndAt proves the 75 % comparison itself on a share
-// that is not exact in binary: 0.75 is, so a share computed as 6h/8h must
-// compare equal, and the boundary is >=, not >.
-func TestEscalationShareBelowAndAt(t *testing.T) {
-	assert.Equal(t, 0.75, contract.EscalationShare)
-	assert.Equal(t, contract.EscalationShare, float64(6*time.Hour)/float64(8*time.Hour))
+// TestEscalationShareIsTheCalculators proves that the share from which a
+// deadline escalates is the request's calculator's setting (75 % by default),
+// not a constant of the package.
+func TestEscalationShareIsTheCalculators(t *testing.T) {
+	q := open(t, registry(t), nBasic, 0, wall(2026, time.November, 16, 9, 0))
+	assert.Equal(t, sla.Percent(75), q.Calculator().Settings().EscalationShare)
 }
 
 // TestRejected proves the deadlines of a request rejected at verification: only
@@ -185,7 +185,7 @@ func TestSeveralServices(t *testing.T) {
 	// site 10:00: the return (from the delivery) is due at the end of Mon 23 Mar.
 	q, err := r.Open(contract.Opening{Contract: nCombo, Serial: serial2, Submitted: wall(2026, time.March, 13, 14, 0)})
 	require.NoError(t, err)
-	assert.Equal(t, serial2, q.Device.Serial)
+	assert.Equal(t, serial2, q.Device().Serial)
 	require.NoError(t, q.Record(contract.Confirmed, wall(2026, time.March, 13, 15, 30)))
 	assert.Equal(t, []due{
 		{"cocare-standard", sla.Response, "Fri 2026-03-13 15:00:00 CET"},
@@ -197,13 +197,14 @@ func TestSeveralServices(t *testing.T) {
 	// At Mon 16 Mar 09:00: the 9x5 delivery has used 2h30 (Friday) of 2h30 + 9 +
 	// 9 = 20h30, 18 h left; the 24x7 on-site has used 8h30 + 24 + 24 + 9 = 65h30
 	// of 8h30 + 3*24 = 80h30, 15 h left, and is due first. The responses
-	// (answered by the confirmation at 15:30) are 30 min late.
+	// (answered by the confirmation at 15:30) are 30 min late. The request has
+	// one response deadline, the earliest; both are 15:00, so the first
+	// service's is reported.
 	st, err := q.Status(wall(2026, time.March, 16, 9, 0))
 	require.NoError(t, err)
 	assert.Equal(t, []outcome{
 		{"cocare-standard", sla.Response, sla.Breached, 30 * time.Minute},
 		{"cocare-standard", sla.Delivery, sla.Open, 18 * time.Hour},
-		{"sos-24x7xNBD", sla.Response, sla.Breached, 30 * time.Minute},
 		{"sos-24x7xNBD", sla.OnSite, sla.Open, 15 * time.Hour},
 	}, outcomesOf(st))
 	assert.Equal(t, hezoEscalation, st.Escalation, "the late response (the confirmation) is breached")

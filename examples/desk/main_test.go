@@ -104,7 +104,7 @@ func TestOpenRequests(t *testing.T) {
 	type row struct{ serial, service, level, next, due, left, leftElapsed, used, mark string }
 	var got []row
 	for _, o := range r.Open {
-		g := row{serial: o.Request.Device.Serial, service: o.Service.ID(), level: o.Level.String()}
+		g := row{serial: o.Request.Device().Serial, service: o.Service.ID(), level: o.Level.String()}
 		if o.Next != nil {
 			p := o.Next.Progress
 			g.next, g.due = o.Next.Deadline.Kind.String(), fmtTime(o.Next.Deadline.Due)
@@ -164,8 +164,10 @@ func TestSummary(t *testing.T) {
 		{"cocare-premier", "2026-10", 2, 2, 0, 0, "-"},
 		// Both responses met; both deliveries still running.
 		{"cocare-premier", "2026-11", 2, 2, 0, 2, "-"},
-		// W-1 counts under both services of its contract.
-		{"cocare-standard", "2026-11", 1, 1, 0, 1, "-"},
+		// W-1 counts under both services of its contract, but its one response
+		// deadline (submitted Sat 21 Nov 10:00) is the earliest of the two: 24x7's
+		// Sat 11:00, not 9x5's Mon 23 Nov 10:00, so it counts under sos-24x7xNBD.
+		{"cocare-standard", "2026-11", 1, 0, 0, 1, "-"},
 		{"sos-24x7xNBD", "2026-11", 1, 1, 0, 1, "-"},
 	}
 	assert.Equal(t, want, got)

@@ -77,7 +77,7 @@ func (r *report) body(w io.Writer) error {
 		fmt.Fprintln(tw, "CONTRACT\tSERIAL\tPRIO\tSERVICE\tLEVEL\tSTEP\tNEXT\tDUE\tLEFT (WINDOW)\tLEFT (ELAPSED)\tUSED\tMARK\tESCALATE TO")
 		for _, o := range r.Open {
 			q := o.Request
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t", q.Contract.Number, q.Device.Serial, fmtPriority(q.Priority), o.Service.ID(), o.Level, q.Step())
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t", q.Contract().Number, q.Device().Serial, fmtPriority(q.Priority()), o.Service.ID(), o.Level, q.Step())
 			if o.Next == nil {
 				next := "closure"
 				if _, ok := q.Time(contract.Confirmed); !ok {
@@ -146,7 +146,7 @@ func mark(d *contract.DeadlineStatus) string {
 	switch {
 	case d.Status == sla.Breached:
 		return "!!"
-	case d.Progress.Share >= contract.EscalationShare:
+	case d.Actual.IsZero() && d.Progress.Reached(sla.DefaultSettings().EscalationShare):
 		return "!"
 	}
 	return ""

@@ -82,7 +82,7 @@ func openRequests(desk *contract.Desk, now time.Time) ([]openRow, error) {
 		}
 		st, err := q.Status(now)
 		if err != nil {
-			return nil, fmt.Errorf("request for serial %s under contract %s: %w", q.Device.Serial, q.Contract.Number, err)
+			return nil, fmt.Errorf("request for serial %s under contract %s: %w", q.Device().Serial, q.Contract().Number, err)
 		}
 		for _, sd := range q.Deadlines() {
 			row := openRow{Request: q, Service: sd.Service, Level: sd.Deadlines.Level}
@@ -112,8 +112,8 @@ func openRequests(desk *contract.Desk, now time.Time) ([]openRow, error) {
 		case b.Next != nil:
 			return 1
 		}
-		return cmp.Or(cmp.Compare(a.Request.Contract.Number, b.Request.Contract.Number),
-			cmp.Compare(a.Request.Device.Serial, b.Request.Device.Serial))
+		return cmp.Or(cmp.Compare(a.Request.Contract().Number, b.Request.Contract().Number),
+			cmp.Compare(a.Request.Device().Serial, b.Request.Device().Serial))
 	})
 	return rows, nil
 }
@@ -173,7 +173,7 @@ func summarize(desk *contract.Desk, now time.Time) ([]summaryRow, error) {
 		}
 		st, err := q.Status(at)
 		if err != nil {
-			return nil, fmt.Errorf("request for serial %s under contract %s: %w", q.Device.Serial, q.Contract.Number, err)
+			return nil, fmt.Errorf("request for serial %s under contract %s: %w", q.Device().Serial, q.Contract().Number, err)
 		}
 		sub, _ := q.Time(contract.Submitted)
 		sub = sub.In(calendar.Warsaw())
@@ -196,7 +196,7 @@ func summarize(desk *contract.Desk, now time.Time) ([]summaryRow, error) {
 				case sla.Breached:
 					row.Breached++
 					if row.Worst == nil || d.By > row.Worst.By {
-						row.Worst = &breach{By: d.By, Kind: d.Deadline.Kind, Contract: q.Contract.Number, Serial: q.Device.Serial, Pending: d.Actual.IsZero()}
+						row.Worst = &breach{By: d.By, Kind: d.Deadline.Kind, Contract: q.Contract().Number, Serial: q.Device().Serial, Pending: d.Actual.IsZero()}
 					}
 				case sla.Open:
 					if !q.Done() {
