@@ -16,22 +16,3 @@ func StateOf(q *Request) Request {
 	c.st.deadlines = slices.Clone(q.st.deadlines)
 	return c
 }
-
-// DeskState is a copy of a desk's state: every request opened, and the open
-// request of each device key as an index into Requests.
-type DeskState struct {
-	Requests []Request
-	Open     map[string]int
-}
-
-// StateOfDesk returns a deep copy of d's state.
-func StateOfDesk(d *Desk) DeskState {
-	s := DeskState{Open: map[string]int{}}
-	for _, q := range d.requests {
-		s.Requests = append(s.Requests, StateOf(q))
-	}
-	for k, q := range d.open {
-		s.Open[k] = slices.Index(d.requests, q)
-	}
-	return s
-}

@@ -3,7 +3,6 @@ package contract_test
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -62,69 +61,6 @@ func FuzzLoad(f *testing.F) {
 				got, ok := c.Device(d.Serial)
 				assert.True(t, ok, "device %q", d.Serial)
 				assert.Equal(t, d, got)
-			}
-		}
-	})
-}
-
-// fuzzNumbers and fuzzSerials are what a fuzzed event may name: the test
-// registry's contracts (some spelt otherwise), an unknown one and none.
-var (
-	fuzzNumbers = []string{nStandard, nPremier, nCombo, nSOS24x7x4, nBasic, " t/combo ", "T/NOSUCH", ""}
-	fuzzSerials = []string{serial, serial2, " sn-0001", "SN-9999", ""}
-)
-
-// FuzzReplay replays arbitrary event sequences on a desk: it never panics; an
-// accepted event returns its request, with the step recorded at its time; a
-// refused event returns a typed error and leaves the whole desk as it was.
-//
-// Each event is 5 bytes: the contract, the serial, the step (including invalid
-// ones), the priority (including invalid ones) and a signed move of the clock in
-// 17-minute units, so times go forward, stay or go back.
-func FuzzReplay(f *testing.F) {
-	// A full life under T/COMBO and a refused step, then P1 under T/PREMIER.
-	f.Add([]byte{2, 0, 1, 0, 0, 2, 0, 3, 0, 4, 2, 0, 5, 0, 60, 2, 0, 6, 0, 1, 2, 0, 7, 0, 100, 2, 0, 8, 0, 3, 2, 0, 4, 0, 1})
-	f.Add([]byte{1, 0, 1, 1, 0, 1, 0, 3, 0, 2, 1, 0, 5, 0, 10, 1, 0, 7, 0, 20, 1, 0, 8, 0, 1})
-	f.Add([]byte{0, 0, 1, 0, 0, 0, 0, 9, 0, 2, 0, 0, 1, 0, 0, 0, 0, 3, 0, 0x80})
-	f.Add([]byte{6, 3, 1, 5, 0, 7, 4, 0, 0, 0, 3, 0, 1, 0, 0, 3, 0, 10, 0, 1})
-	f.Fuzz(func(t *testing.T, data []byte) {
-		d := contract.NewDesk(registry(t))
-		now := wall(2026, time.March, 9, 8, 0)
-		for len(data) >= 5 {
-			b := data[:5]
-			data = data[5:]
-			now = now.Add(time.Duration(int8(b[4])) * 17 * time.Minute)
-			e := contract.Event{
-				Contract: fuzzNumbers[int(b[0])%len(fuzzNumbers)],
-				Serial:   fuzzSerials[int(b[1])%len(fuzzSerials)],
-				Step:     contract.Step(b[2] % 14), // every step, hold, resumed and priority (refused: no priority on a desk line) and one invalid
-				Priority: sla.Priority(b[3] % 6),
-				At:       now,
-			}
-			before := contract.StateOfDesk(d)
-			q, err := d.Apply(e)
-			if err != nil {
-				assert.Nil(t, q)
-				var fe *contract.FieldError
-				var se *contract.StepError
-				assert.True(t, errors.As(err, &fe) || errors.As(err, &se), "%T %v is typed", err, err)
-				require.Equal(t, before, contract.StateOfDesk(d), "refused %+v changed the desk", e)
-				continue
-			}
-			require.NotNil(t, q)
-			at, ok := q.Time(e.Step)
-			require.True(t, ok, "%s recorded", e.Step)
-			assert.True(t, at.Equal(e.At), "%s recorded at %s, want %s", e.Step, inWarsaw(at), inWarsaw(e.At))
-			st, err := q.Status(now)
-			require.NoError(t, err)
-			assert.Equal(t, q.Step(), st.Step)
-			for _, ds := range st.Deadlines {
-				if ds.Deadline.Paused {
-					assert.Equal(t, sla.Paused, ds.Status, "a paused deadline has no due instant")
-					assert.False(t, st.HeldSince.IsZero(), "a deadline is paused only by a running hold")
-					continue
-				}
-				assert.False(t, ds.Deadline.Due.Before(ds.Deadline.Start), "a deadline is never before its start")
 			}
 		}
 	})

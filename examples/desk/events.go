@@ -1,7 +1,7 @@
 package main
 
 import (
-	"encoding/csv"
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -30,8 +30,8 @@ func wantColumns() string {
 
 // csvEvent is a data line of the events file whose fields parsed.
 type csvEvent struct {
-	Line  int // the line of the file the record starts on
-	Event contract.Event
+	Line  int // the line of the file
+	Event Event
 }
 
 // rejection is a line of the events file that was not applied, and why.
@@ -58,51 +58,110 @@ func (h header) field(rec []string, name string) string {
 }
 
 // readEvents reads an events file: a header row naming the columns, then one
-// event a line. Lines starting with # are comments; blank lines are skipped.
-// Every data line either parses into a csvEvent or is returned as a rejection
-// with its line number and the reason; reading goes on after a bad line. The
-// error is for a file that cannot be used at all: unreadable, empty, or a
-// header without a required column.
-func readEvents(r io.Reader) ([]csvEvent, []rejection, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1 // a short or long line is a rejection, not the end of the file
-	cr.Comment = '#'
-	rec, err := cr.Read()
-	switch {
-	case errors.Is(err, io.EOF):
-		return nil, nil, errors.New("no header row: want " + wantColumns())
-	case err != nil:
-		return nil, nil, err
-	}
-	headerLine, _ := cr.FieldPos(0)
-	h, err := parseHeader(rec, headerLine)
-	if err != nil {
-		return nil, nil, err
-	}
-	var events []csvEvent
-	var rejected []rejection
-	for {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
+// event a line, each passed to apply or, when it does not parse, to reject
+// with its line number and the reason, in the order of the file; reading goes
+// on after a bad line. Lines starting with # are comments; empty lines are
+// skipped; a UTF-8 byte order mark at the start of the file is ignored. A
+// record is one line: a quoted field may hold commas and doubled quotes but
+// not a line break, so a quote left open rejects its own line only. The error
+// is for a file that cannot be used at all: unreadable, empty, or a header
+// without a required column.
+func readEvents(r io.Reader, apply func(csvEvent), reject func(rejection)) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	var h *header
+	var fields []string
+	for n := 1; ; n++ {
+		text, err := br.ReadString('\n')
+		if err != nil && !errors.Is(err, io.EOF) {
+			return err
+		}
+		if text == "" && err != nil {
 			break
 		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) && !errors.Is(err, csv.ErrFieldCount) {
-			rejected = append(rejected, rejection{Line: pe.StartLine, Reason: "not valid CSV: " + pe.Err.Error()})
+		text = strings.TrimSuffix(strings.TrimSuffix(text, "\n"), "\r")
+		if n == 1 {
+			text = strings.TrimPrefix(text, "\ufeff")
+		}
+		if text == "" || text[0] == '#' {
 			continue
 		}
-		if err != nil {
-			return nil, nil, err
+		var perr error
+		fields, perr = splitCSV(fields[:0], text)
+		if h == nil {
+			if perr != nil {
+				return fmt.Errorf("line %d: the header is not valid CSV: %w", n, perr)
+			}
+			hh, err := parseHeader(fields, n)
+			if err != nil {
+				return err
+			}
+			h = &hh
+			continue
 		}
-		line, _ := cr.FieldPos(0)
-		e, rej := parseRecord(h, rec, line)
+		if perr != nil {
+			reject(rejection{Line: n, Reason: "not valid CSV: " + perr.Error()})
+			continue
+		}
+		e, rej := parseRecord(*h, fields, n)
 		if rej != nil {
-			rejected = append(rejected, *rej)
+			reject(*rej)
 			continue
 		}
-		events = append(events, e)
+		apply(e)
 	}
-	return events, rejected, nil
+	if h == nil {
+		return errors.New("no header row: want " + wantColumns())
+	}
+	return nil
+}
+
+// splitCSV splits one line into its fields, appended to dst, as RFC 4180
+// writes them: comma-separated, a field in double quotes may hold commas and
+// doubled quotes (""). A quote inside an unquoted field, text after a closing
+// quote, or a quote left open is an error naming the column.
+func splitCSV(dst []string, line string) ([]string, error) {
+	for i := 0; ; {
+		if i < len(line) && line[i] == '"' {
+			var b strings.Builder
+			j := i + 1
+			for {
+				k := strings.IndexByte(line[j:], '"')
+				if k < 0 {
+					return dst, fmt.Errorf("column %d: the quote opened there is never closed", i+1)
+				}
+				b.WriteString(line[j : j+k])
+				j += k + 1
+				if j < len(line) && line[j] == '"' {
+					b.WriteByte('"')
+					j++
+					continue
+				}
+				break
+			}
+			dst = append(dst, b.String())
+			switch {
+			case j == len(line):
+				return dst, nil
+			case line[j] != ',':
+				return dst, fmt.Errorf("column %d: text after the closing quote", j+1)
+			}
+			i = j + 1
+			continue
+		}
+		end := strings.IndexByte(line[i:], ',')
+		field := line[i:]
+		if end >= 0 {
+			field = line[i : i+end]
+		}
+		if q := strings.IndexByte(field, '"'); q >= 0 {
+			return dst, fmt.Errorf("column %d: a quote inside a field that does not start with one", i+q+1)
+		}
+		dst = append(dst, field)
+		if end < 0 {
+			return dst, nil
+		}
+		i += end + 1
+	}
 }
 
 // parseHeader finds the columns by name, ignoring case, spaces and a UTF-8 byte
@@ -137,7 +196,7 @@ func parseRecord(h header, rec []string, line int) (csvEvent, *rejection) {
 		return csvEvent{}, rej
 	}
 	var problems []string
-	e := contract.Event{
+	e := Event{
 		Contract:    rej.Contract,
 		Serial:      rej.Serial,
 		Description: h.field(rec, "description"),
@@ -149,14 +208,18 @@ func parseRecord(h header, rec []string, line int) (csvEvent, *rejection) {
 	if e.Serial == "" {
 		problems = append(problems, "serial: empty, every line needs the failed device's serial number")
 	}
+	var err error
+	if e.Step, err = contract.ParseStep(rej.Event); err != nil {
+		problems = append(problems, fmt.Sprintf("event %q: want submitted, responded, confirmed, shipped, delivered, onsite, returned, closed, rejected, hold, resumed or priority", rej.Event))
+	}
 	p, err := sla.ParsePriority(h.field(rec, "priority"))
-	if err != nil {
+	switch {
+	case err != nil:
 		problems = append(problems, fmt.Sprintf("priority %q: want P1, P2, P3, P4 or empty", h.field(rec, "priority")))
+	case p == 0 && e.Step == contract.PriorityChanged:
+		problems = append(problems, "priority: empty, a priority event needs the new priority (P1 to P4)")
 	}
 	e.Priority = p
-	if e.Step, err = contract.ParseStep(rej.Event); err != nil {
-		problems = append(problems, fmt.Sprintf("event %q: want submitted, responded, confirmed, shipped, delivered, onsite, returned, closed or rejected", rej.Event))
-	}
 	at := h.field(rec, "time")
 	if e.At, err = time.Parse(time.RFC3339, at); err != nil {
 		problems = append(problems, fmt.Sprintf("time %q: want RFC 3339 with an offset, such as 2026-11-23T12:00:00+01:00", at))

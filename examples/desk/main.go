@@ -83,6 +83,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -145,15 +146,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer f.Close()
-	events, rejected, err := readEvents(f)
+	r, err := makeReport(reg, f, now)
 	if err != nil {
 		fmt.Fprintf(stderr, "desk: events file %s: %v\n", *eventsPath, err)
-		return 1
-	}
-
-	r, err := makeReport(reg, events, rejected, now)
-	if err != nil {
-		fmt.Fprintf(stderr, "desk: %v\n", err)
 		return 1
 	}
 	r.Contracts, r.Events = *contractsPath, *eventsPath
@@ -178,42 +173,61 @@ func parseNow(s string) (time.Time, error) {
 	return t, nil
 }
 
-// makeReport replays the parsed events at now (the latest event time when now
-// is zero) and builds the three sections. rejected are the lines that did not
-// parse; the desk's refusals are merged with them in line order.
-func makeReport(reg *contract.Registry, events []csvEvent, rejected []rejection, now time.Time) (*report, error) {
+// makeReport reads the events and replays them at now (the latest applied
+// event's time when now is zero) as it reads, and builds the three sections.
+// A request is folded into the compliance summary when it ends and dropped;
+// only the open ones are kept. The error is readEvents': a file that cannot be
+// used at all.
+func makeReport(reg *contract.Registry, events io.Reader, now time.Time) (*report, error) {
 	r := &report{Now: now, NowGiven: !now.IsZero(), NContracts: len(reg.Contracts())}
-	if now.IsZero() {
-		r.Now = latest(events)
-	}
-	desk, refused := replay(reg, events, r.Now)
-	r.NEvents = len(events) - len(refused)
-	r.Rejected = mergeByLine(rejected, refused)
-	for _, q := range desk.Requests() {
-		r.NRequests++
-		if !q.Done() {
-			r.NOpen++
+	var sum compliance
+	desk := NewDesk(reg, sum.add)
+	var latest time.Time
+	reject := func(rj rejection) { r.Rejected = append(r.Rejected, rj) }
+	apply := func(ce csvEvent) {
+		e := ce.Event
+		rej := rejection{Line: ce.Line, Contract: e.Contract, Serial: e.Serial, Event: e.Step.String()}
+		if r.NowGiven && e.At.After(now) {
+			rej.Reason = "time " + e.At.Format(time.RFC3339) + ": after the report time " + now.Format(time.RFC3339)
+			reject(rej)
+			return
+		}
+		if err := desk.Apply(e, ce.Line); err != nil {
+			rej.Reason = reasonOf(err)
+			reject(rej)
+			return
+		}
+		r.NEvents++
+		if e.At.After(latest) {
+			latest = e.At
 		}
 	}
-	var err error
-	if r.Open, err = openRequests(desk, r.Now); err != nil {
+	if err := readEvents(events, apply, reject); err != nil {
 		return nil, err
 	}
-	if r.Summary, err = summarize(desk, r.Now); err != nil {
-		return nil, err
+	if !r.NowGiven {
+		r.Now = latest
 	}
+	r.NRequests = desk.Opened()
+	late := false
+	for _, o := range desk.Open() {
+		st, err := o.q.Status(r.Now)
+		if err != nil {
+			// Not expected: every event was evaluated when it was applied. The
+			// request is left out and said so, rather than the report dying.
+			late = true
+			r.Rejected = append(r.Rejected, rejection{Line: o.line, Contract: o.q.Contract().Number, Serial: o.q.Device().Serial,
+				Event: contract.Submitted.String(), Reason: "the request cannot be reported at the report time: " + reasonOf(err)})
+			continue
+		}
+		r.NOpen++
+		r.Open = append(r.Open, openRows(o.q, st)...)
+		sum.add(o.q, st)
+	}
+	if late {
+		slices.SortStableFunc(r.Rejected, func(a, b rejection) int { return a.Line - b.Line })
+	}
+	sortOpen(r.Open)
+	r.Summary = sum.sorted()
 	return r, nil
-}
-
-// mergeByLine merges two lists of rejections, each in line order.
-func mergeByLine(a, b []rejection) []rejection {
-	out := make([]rejection, 0, len(a)+len(b))
-	for len(a) > 0 && len(b) > 0 {
-		if a[0].Line <= b[0].Line {
-			out, a = append(out, a[0]), a[1:]
-		} else {
-			out, b = append(out, b[0]), b[1:]
-		}
-	}
-	return append(append(out, a...), b...)
 }

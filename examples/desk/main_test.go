@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -80,16 +81,22 @@ func writeFiles(t *testing.T, registry, events string) (contractsPath, eventsPat
 	return contractsPath, eventsPath
 }
 
+// readAll reads an events file into its events and rejections.
+func readAll(r io.Reader) ([]csvEvent, []rejection, error) {
+	var events []csvEvent
+	var rejected []rejection
+	err := readEvents(r, func(e csvEvent) { events = append(events, e) }, func(rj rejection) { rejected = append(rejected, rj) })
+	return events, rejected, err
+}
+
 // buildReport runs the replay and both summaries on the test files at testNow.
 func buildReport(t *testing.T) *report {
 	t.Helper()
 	reg, err := contract.Load(strings.NewReader(testRegistry), nil)
 	require.NoError(t, err)
-	events, rejected, err := readEvents(strings.NewReader(testEvents))
-	require.NoError(t, err)
 	now, err := parseNow(testNow)
 	require.NoError(t, err)
-	r, err := makeReport(reg, events, rejected, now)
+	r, err := makeReport(reg, strings.NewReader(testEvents), now)
 	require.NoError(t, err)
 	return r
 }
@@ -308,7 +315,7 @@ func TestExitStatus(t *testing.T) {
 
 // The header is found by name, whatever the case, spaces and a byte order mark.
 func TestHeaderByName(t *testing.T) {
-	events, rejected, err := readEvents(strings.NewReader("\ufeffTime , EVENT,Serial,Contract,Priority\n" +
+	events, rejected, err := readAll(strings.NewReader("\ufeffTime , EVENT,Serial,Contract,Priority\n" +
 		"2026-11-23T09:00:00+01:00,Submitted,P-1,T-1,p1\n" +
 		"2026-11-23T09:30:00+01:00,On-Site,P-1,T-1,\n"))
 	require.NoError(t, err)

@@ -66,7 +66,7 @@ func (r *report) body(w io.Writer) error {
 	}
 	fmt.Fprintf(w, "Service desk report at %s\n", now)
 	fmt.Fprintf(w, "contracts: %s (%d contracts)\n", r.Contracts, r.NContracts)
-	fmt.Fprintf(w, "events:    %s (%d applied, %d lines rejected)\n", r.Events, r.NEvents, len(r.Rejected))
+	fmt.Fprintf(w, "events:    %s (%d applied, %s rejected)\n", r.Events, r.NEvents, plural(len(r.Rejected), "line", "lines"))
 	fmt.Fprintf(w, "requests:  %d, %d still open\n", r.NRequests, r.NOpen)
 
 	fmt.Fprintf(w, "\n%s at the report time\n\n", headerOpen)
@@ -209,4 +209,12 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
+}
+
+// plural writes n and the noun in the number n takes: "1 line", "0 lines".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }
