@@ -241,26 +241,56 @@ func (rd *renderer) windowTime(rec *record) {
 
 // clockChange finds a clock change between a and b at which the window is open,
 // reading the zone's transitions: "forward" or "back", with an instant before
-// and one after it.
+// and one after it. A zone boundary at which the UTC offset stays the same (Go
+// reports one at the start of every year a zone's rule string serves) is not a
+// clock change.
 func clockChange(s *calendar.Schedule, a, b time.Time) (string, time.Time, time.Time, bool) {
 	for t := a; t.Before(b); {
-		_, end := t.ZoneBounds()
+		end := nextZoneBoundary(t)
 		if end.IsZero() || !end.Before(b) {
 			return "", time.Time{}, time.Time{}, false
 		}
 		before := end.Add(-time.Nanosecond)
-		in1, err1 := s.Contains(before)
-		in2, err2 := s.Contains(end)
-		if err1 == nil && err2 == nil && in1 && in2 {
-			dir := "forward"
-			if zoneOffset(end) < zoneOffset(before) {
-				dir = "back"
+		if zoneOffset(end) != zoneOffset(before) {
+			in1, err1 := s.Contains(before)
+			in2, err2 := s.Contains(end)
+			if err1 == nil && err2 == nil && in1 && in2 {
+				dir := "forward"
+				if zoneOffset(end) < zoneOffset(before) {
+					dir = "back"
+				}
+				return dir, before, end, true
 			}
-			return dir, before, end, true
 		}
 		t = end
 	}
 	return "", time.Time{}, time.Time{}, false
+}
+
+// nextZoneBoundary returns the first zone boundary after t in t's location, or
+// the zero time if there is none. On the last UTC day of a leap year that a
+// zone's rule string serves, Go's Time.ZoneBounds reports an end at or before
+// t (golang/go#81583); there the offset is compared a day later, and the
+// instant it changes at is found by halving the interval, so the walk always
+// moves on and never misses a change.
+func nextZoneBoundary(t time.Time) time.Time {
+	_, end := t.ZoneBounds()
+	if end.IsZero() || end.After(t) {
+		return end
+	}
+	lo, hi := t, t.Add(26*time.Hour)
+	if zoneOffset(hi) == zoneOffset(lo) {
+		return hi // no change within the day: an instant to go on from
+	}
+	for hi.Sub(lo) > time.Nanosecond {
+		mid := lo.Add(hi.Sub(lo) / 2)
+		if zoneOffset(mid) == zoneOffset(lo) {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return hi
 }
 
 func (rd *renderer) businessDays(rec *record) {

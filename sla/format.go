@@ -92,11 +92,12 @@ func appendInt(b []byte, n, width int) []byte {
 	return append(b, tmp[i:]...)
 }
 
-// clocksChangeOn reports whether t's day has a clock change in t's location.
+// clocksChangeOn reports whether t's day has a clock change in t's location:
+// the day does not last 24 hours, or its first and last instants have
+// different UTC offsets.
 func clocksChangeOn(t time.Time) bool {
-	start, end := t.ZoneBounds()
 	y, m, d := t.Date()
 	day0 := time.Date(y, m, d, 0, 0, 0, 0, t.Location())
 	day1 := time.Date(y, m, d+1, 0, 0, 0, 0, t.Location())
-	return (!start.IsZero() && start.After(day0)) || (!end.IsZero() && end.Before(day1))
+	return day1.Sub(day0) != 24*time.Hour || zoneOffset(day0) != zoneOffset(day1.Add(-time.Nanosecond))
 }
