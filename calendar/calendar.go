@@ -60,9 +60,10 @@ const (
 type Calendar struct {
 	loc      *time.Location
 	workweek [7]bool
-	first    Date  // first day covered
-	firstDay int64 // first.days()
-	n        int   // number of days covered
+	first    Date    // first day covered
+	firstDay int64   // first.days()
+	n        int     // number of days covered
+	years    []int32 // the day index of 1 January of each year of the range, and of the year after
 
 	mid      []int64 // n+1 entries: the first instant of day i, in Unix nanoseconds
 	minSec   int64   // mid[0] in Unix seconds, rounded down
@@ -205,6 +206,10 @@ func (b *builder) build() (*Calendar, error) {
 	last := Date{b.toYear, time.December, 31}
 	c.firstDay = c.first.days()
 	c.n = c.first.DaysUntil(last) + 1
+	c.years = make([]int32, b.toYear-b.fromYr+2)
+	for k := range c.years {
+		c.years[k] = int32(c.first.DaysUntil(Date{b.fromYr + k, time.January, 1}))
+	}
 	c.buildMidnights()
 
 	// Holidays: definitions year by year, then closures, then removals.
@@ -521,7 +526,40 @@ func (c *Calendar) index(d Date) (int, bool) {
 	return int(i), true
 }
 
-func (c *Calendar) dateAt(i int) Date { return dateFromDays(c.firstDay + int64(i)) }
+// dateAt returns the date of day i, from the table of years and the months of
+// a year.
+func (c *Calendar) dateAt(i int) Date {
+	k := int(int64(i) * 400 / 146097) // a year of the range, at most one off
+	if k >= len(c.years)-1 {
+		k = len(c.years) - 2
+	}
+	for k > 0 && int(c.years[k]) > i {
+		k--
+	}
+	for int(c.years[k+1]) <= i {
+		k++
+	}
+	doy := i - int(c.years[k])
+	leap := 0
+	if c.years[k+1]-c.years[k] == 366 {
+		leap = 1
+	}
+	md := dayOfYear[leap][doy]
+	return Date{c.first.Year + k, time.Month(md >> 5), int(md & 31)}
+}
+
+// dayOfYear is the month and day (month<<5 | day) of each day of a common and
+// of a leap year, from 1 January.
+var dayOfYear = func() (t [2][366]uint16) {
+	for leap := 0; leap < 2; leap++ {
+		y := 2001 + 3*leap // 2001 is common, 2004 leap
+		for doy := 0; doy < 365+leap; doy++ {
+			d := Date{y, time.January, 1}.AddDays(doy)
+			t[leap][doy] = uint16(d.Month)<<5 | uint16(d.Day)
+		}
+	}
+	return t
+}()
 
 // instant returns t in Unix nanoseconds and its day index. The end of the range
 // (the last day's 24:00) is an instant of the range, on the last day: a deadline

@@ -92,3 +92,18 @@ func TestDateDaysFarAway(t *testing.T) {
 	assert.Equal(t, Date{2027, time.January, 1}.days(), daysFromCivil(2026, time.December, 32))
 	assert.Equal(t, hinnantDaysFromCivil(2026, time.March, 2_000_000), daysFromCivil(2026, time.March, 2_000_000))
 }
+
+// A calendar reads the date of each day of its range from its table of years;
+// the table agrees with the civil-date arithmetic on every day, on ranges that
+// start and end in common and in leap years.
+func TestCalendarDateOfEveryDay(t *testing.T) {
+	for _, yrs := range [][2]int{{1990, 2200}, {1900, 2149}, {2000, 2000}, {2023, 2025}} {
+		c, err := New(WithYears(yrs[0], yrs[1]))
+		require.NoError(t, err)
+		for i := 0; i < c.n; i++ {
+			if got, want := c.dateAt(i), dateFromDays(c.firstDay+int64(i)); got != want {
+				t.Fatalf("%d-%d: day %d is %v, want %v", yrs[0], yrs[1], i, got, want)
+			}
+		}
+	}
+}
