@@ -294,13 +294,13 @@ func timeErrorAs(err error, field string, t time.Time) error {
 func (c *Calculator) rule(rec *record, l Level, t time.Time) (time.Time, error) {
 	s := c.sched[l.cov]
 	field := startFields[rec.field]
-	clamped, err := s.NextOpen(t)
-	if err != nil {
-		return time.Time{}, timeError(field, t, err)
-	}
-	rec.clamped = unix(clamped)
 	if rec.kind == Response || l.unit == Hours {
 		rec.how = howWindow
+		clamped, err := s.NextOpen(t)
+		if err != nil {
+			return time.Time{}, timeError(field, t, err)
+		}
+		rec.clamped = unix(clamped)
 		d := c.set.Response
 		if rec.kind != Response {
 			d = time.Duration(l.n) * time.Hour
@@ -314,44 +314,27 @@ func (c *Calculator) rule(rec *record, l Level, t time.Time) (time.Time, error) 
 
 	// Business days: the processing day, then the k-th coverage day after it.
 	rec.how = howBusinessDays
-	day := c.cal.DateOf(clamped)
-	rec.day = day
-	covered, err := s.IsCoverageDay(day)
+	applies := c.cutoffApplies(l)
+	cutoff := calendar.NoCutoff
+	if applies {
+		cutoff = c.set.Cutoff
+	}
+	n, err := s.CountCoverageDays(t, int(l.n), cutoff)
 	if err != nil {
 		return time.Time{}, timeError(field, t, err)
 	}
-	rec.covered = covered
-	n := int(l.n)
+	rec.clamped, rec.day, rec.covered, rec.proc, rec.dueDay = unix(n.Start), n.Day, n.Covered, n.From, n.Due
 	switch {
-	case !c.cutoffApplies(l):
+	case !applies:
 		rec.cutoff = cutoffNotApplied
-		rec.proc = day
-	case !covered:
+	case !n.Covered:
 		rec.cutoff = cutoffNotCoverage
+	case n.Late:
+		rec.cutoff = cutoffAfter
 	default:
-		cut, err := c.cal.At(day, c.set.Cutoff)
-		if err != nil {
-			return time.Time{}, timeError(field, t, err)
-		}
 		rec.cutoff = cutoffBefore
-		rec.proc = day
-		if !clamped.Before(cut) {
-			rec.cutoff = cutoffAfter
-		}
 	}
-	if rec.cutoff == cutoffAfter || rec.cutoff == cutoffNotCoverage {
-		if rec.proc, err = s.AddCoverageDays(day, 1); err != nil {
-			return time.Time{}, timeError(field, t, err)
-		}
-	}
-	if rec.dueDay, err = s.AddCoverageDays(rec.proc, n); err != nil {
-		return time.Time{}, timeError(field, t, err)
-	}
-	due, _, err := s.CloseOn(rec.dueDay)
-	if err != nil {
-		return time.Time{}, timeError(field, t, err)
-	}
-	return due, nil
+	return n.Close, nil
 }
 
 // cutoffApplies reports whether the cutoff applies to level l's business-day
