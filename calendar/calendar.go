@@ -436,11 +436,25 @@ func (c *Calendar) AppendHolidaysBetween(dst []Holiday, from, to Date) ([]Holida
 	if !ok {
 		return dst, c.dateError(to)
 	}
+	if j-i < 64 && !c.anyHoliday(i, j) { // a short span without one: no search
+		return dst, nil
+	}
 	lo := sort.Search(len(c.holidays), func(k int) bool { return int(c.holidays[k].day) >= i })
 	for k := lo; k < len(c.holidays) && int(c.holidays[k].day) <= j; k++ {
 		dst = append(dst, c.holidays[k].Holiday)
 	}
 	return dst, nil
+}
+
+// anyHoliday reports whether a day from i to j, both included, is a holiday
+// or closure.
+func (c *Calendar) anyHoliday(i, j int) bool {
+	for k := max(i, 0); k <= j && k < c.n; k++ {
+		if c.flags[k]&flagHoliday != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // NextBusinessDay returns the first business day after d.

@@ -214,3 +214,36 @@ func BenchmarkTargets(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkTargetRatios states the targets as ratios measured in one loop that
+// alternates short blocks of each call, so that a change in the machine's load
+// weighs on both sides of a ratio alike: deadlines/add (target 8),
+// explain/deadlines (target 5), for the plain request and the one with holds.
+// Its ns/op is that of one round of every block, not of a call.
+func BenchmarkTargetRatios(b *testing.B) {
+	s := calendar.Poland().MustSchedule(calendar.Window8x5())
+	start := wall(2026, 11, 17, 16, 0)
+	c := sla.Default()
+	plain, held := benchOnsite(b), benchHolds(b)
+	const block = 64
+	var add, dl, ex, dlh, exh time.Duration
+	timed := func(sum *time.Duration, f func()) {
+		t0 := time.Now()
+		for k := 0; k < block; k++ {
+			f()
+		}
+		*sum += time.Since(t0)
+	}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		timed(&add, func() { sinkTime, _ = s.Add(start, 4*time.Hour) })
+		timed(&dl, func() { _, _ = c.Deadlines(plain) })
+		timed(&ex, func() { _, _ = c.Explain(plain) })
+		timed(&dlh, func() { _, _ = c.Deadlines(held) })
+		timed(&exh, func() { _, _ = c.Explain(held) })
+	}
+	b.ReportMetric(float64(dl)/float64(add), "deadlines/add")
+	b.ReportMetric(float64(ex)/float64(dl), "explain/deadlines")
+	b.ReportMetric(float64(dlh)/float64(add), "held-deadlines/add")
+	b.ReportMetric(float64(exh)/float64(dlh), "held-explain/deadlines")
+}

@@ -121,8 +121,8 @@ func unix(t time.Time) int64 { return t.UnixNano() }
 
 func (c *Calculator) at(u int64) time.Time { return time.Unix(0, u).In(c.cal.Location()) }
 
-// clock computes into d the deadline of kind k whose clock starts at start,
-// and whose event (zero if it has not happened) is event.
+// clock computes into d, a zero Deadline, the deadline of kind k whose clock
+// starts at start, and whose event (zero if it has not happened) is event.
 func (c *Calculator) clock(r *Request, out *Deadlines, d *Deadline, k Kind, start, event time.Time) error {
 	lvl, _, next := levelAt(r, start)
 	rec := out.newRecord()
@@ -136,7 +136,8 @@ func (c *Calculator) clock(r *Request, out *Deadlines, d *Deadline, k Kind, star
 		return err
 	}
 	rec.base = unix(due)
-	*d = Deadline{Kind: k, Level: lvl, Start: start.In(c.cal.Location()), rec: uint8(out.nrec - 1)}
+	// d is zero: the fields are set one by one rather than copied from a literal.
+	d.Kind, d.Level, d.Start, d.rec = k, lvl, start.In(c.cal.Location()), uint8(out.nrec-1)
 
 	h := 0 // the next hold
 	if k == Response {

@@ -320,8 +320,8 @@ func levelAt(r *Request, t time.Time) (Level, Priority, int) {
 	return l, p, next
 }
 
-// returnBy is the end (24:00) of the ReturnDays-th calendar day after the
-// replacement reached the customer.
+// returnBy computes into d, a zero Deadline, the end (24:00) of the
+// ReturnDays-th calendar day after the replacement reached the customer.
 func (c *Calculator) returnBy(out *Deadlines, d *Deadline, start time.Time, field string) error {
 	day := c.cal.DateOf(start)
 	last := day.AddDays(c.set.ReturnDays)
@@ -329,9 +329,9 @@ func (c *Calculator) returnBy(out *Deadlines, d *Deadline, start time.Time, fiel
 	if err != nil {
 		return timeError(field, start, err)
 	}
-	rec := out.newRecord()
-	*rec = record{how: howDays, at: unix(start), day: day, dueDay: last, base: unix(due)}
-	*d = Deadline{Kind: Return, Start: start.In(c.cal.Location()), Due: due, rec: uint8(out.nrec - 1)}
+	rec := out.newRecord() // a zero record, like d
+	rec.how, rec.at, rec.day, rec.dueDay, rec.base = howDays, unix(start), day, last, unix(due)
+	d.Kind, d.Start, d.Due, d.rec = Return, start.In(c.cal.Location()), due, uint8(out.nrec-1)
 	return nil
 }
 

@@ -59,7 +59,7 @@ type renderer struct {
 	hol    []calendar.Holiday
 	zone   zoneCache
 	nspans int
-	spans  [64]span
+	spans  [24]span
 	more   []span // the spans past the array's
 }
 
@@ -71,9 +71,15 @@ type span struct {
 func (c *Calculator) render(ds *Deadlines) {
 	nsteps := 0
 	for i := 0; i < ds.nrec; i++ {
-		nsteps += 5 + int(ds.recs[i].neff) // at most: start, count, clocks, due, the effects and the due after them
+		// At most: start, count, due, for window time a clock change, and the
+		// effects with the due after them.
+		rec := &ds.recs[i]
+		nsteps += 3 + int(rec.neff)
+		if rec.how == howWindow || rec.neff > 0 {
+			nsteps++
+		}
 	}
-	rd := renderer{c: c, buf: make([]byte, 0, 96*nsteps), steps: make([]Step, 0, nsteps)}
+	rd := renderer{c: c, buf: make([]byte, 0, 80*nsteps), steps: make([]Step, 0, nsteps)}
 	var bounds [len(Deadlines{}.recs) + 1]int
 	for i := 0; i < ds.nrec; i++ {
 		rd.record(ds, &ds.recs[i], i)
@@ -381,7 +387,8 @@ func (rd *renderer) businessDays(rec *record) {
 	rd.end(RuleCount, base, from, h0)
 
 	from = rd.begin()
-	if w := rd.zone.civil(base); w.hh == 0 && w.date != rec.dueDay {
+	w := rd.zone.civil(base)
+	if w.hh == 0 && w.date != rec.dueDay {
 		rd.str("due at the end of the day (")
 		rd.str(rec.lvl.cov.String())
 		rd.str(" window): ")
@@ -390,7 +397,7 @@ func (rd *renderer) businessDays(rec *record) {
 		rd.str(rec.lvl.cov.String())
 		rd.str(" window: ")
 	}
-	rd.buf = rd.zone.appendEnd(rd.buf, base)
+	rd.buf = rd.zone.appendEndAt(rd.buf, base, w)
 	rd.end(RuleDue, base, from, len(rd.hol))
 }
 

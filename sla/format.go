@@ -62,6 +62,15 @@ func appendDayYear(b []byte, d calendar.Date) []byte {
 
 // appendInt writes n with at least width digits.
 func appendInt(b []byte, n, width int) []byte {
+	switch {
+	case n >= 0 && n < 100 && width <= 2:
+		if n >= 10 || width == 2 {
+			return append(b, byte('0'+n/10), byte('0'+n%10))
+		}
+		return append(b, byte('0'+n))
+	case n >= 1000 && n < 10000 && width <= 4:
+		return append(b, byte('0'+n/1000), byte('0'+n/100%10), byte('0'+n/10%10), byte('0'+n%10))
+	}
 	if n < 0 {
 		b = append(b, '-')
 		n = -n
@@ -95,8 +104,10 @@ type zoneCache struct {
 	off      int64
 	name     string
 	ok       bool
-	days     int64 // the day number of date
-	date     calendar.Date
+	// The dates of the last days asked for, by day number since 1970-01-01.
+	days  [4]int64
+	dates [4]calendar.Date
+	next  int
 }
 
 // wallClock is an instant's date and time of day in its location.
@@ -118,15 +129,26 @@ func (z *zoneCache) civil(t time.Time) wallClock {
 	local := sec + z.off
 	days := floorDiv(local, 86400)
 	sod := local - days*86400
-	if days != z.days || z.date.IsZero() {
-		z.days, z.date = days, epoch.AddDays(int(days))
-	}
+	date := z.date(days)
 	// The day's midnight is within one period of the offset, two days from its
 	// edges either way, so neither a clock change nor time.Date's choice of
 	// offset for a wall time near one can touch it.
 	begin := days*86400 - z.off
 	quiet := z.from <= begin-2*86400 && begin+3*86400 < z.to
-	return wallClock{date: z.date, wd: time.Weekday(floorMod(days+4, 7)), hh: int(sod / 3600), mm: int(sod % 3600 / 60), ss: int(sod % 60), ns: t.Nanosecond(), quiet: quiet}
+	return wallClock{date: date, wd: time.Weekday(floorMod(days+4, 7)), hh: int(sod / 3600), mm: int(sod % 3600 / 60), ss: int(sod % 60), ns: t.Nanosecond(), quiet: quiet}
+}
+
+// date returns the date of day number days.
+func (z *zoneCache) date(days int64) calendar.Date {
+	for k := range z.days {
+		if z.days[k] == days && !z.dates[k].IsZero() {
+			return z.dates[k]
+		}
+	}
+	d := epoch.AddDays(int(days))
+	z.days[z.next], z.dates[z.next] = days, d
+	z.next = (z.next + 1) % len(z.days)
+	return d
 }
 
 func (z *zoneCache) fill(t time.Time, sec int64) {
@@ -156,7 +178,11 @@ func (z *zoneCache) holds(a, b time.Time) bool {
 // fractions) when it has them, and the zone abbreviation on days when the
 // clocks change, where a wall time alone can be ambiguous.
 func (z *zoneCache) appendInstant(b []byte, t time.Time) []byte {
-	w := z.civil(t)
+	return z.appendWallAt(b, t, z.civil(t))
+}
+
+// appendWallAt is appendInstant for an instant whose wall clock w is known.
+func (z *zoneCache) appendWallAt(b []byte, t time.Time, w wallClock) []byte {
 	b = appendWall(b, w)
 	if !w.quiet && clocksChangeOn(t) {
 		b = append(b, ' ')
@@ -168,11 +194,16 @@ func (z *zoneCache) appendInstant(b []byte, t time.Time) []byte {
 // appendEnd writes an instant that ends a day: midnight is written as 24:00 of
 // the day before ("Mon 16 Nov 2026 24:00").
 func (z *zoneCache) appendEnd(b []byte, t time.Time) []byte {
-	if w := z.civil(t); w.hh == 0 && w.mm == 0 && w.ss == 0 && w.ns == 0 {
+	return z.appendEndAt(b, t, z.civil(t))
+}
+
+// appendEndAt is appendEnd for an instant whose wall clock w is known.
+func (z *zoneCache) appendEndAt(b []byte, t time.Time, w wallClock) []byte {
+	if w.hh == 0 && w.mm == 0 && w.ss == 0 && w.ns == 0 {
 		b = appendDayYear(b, w.date.AddDays(-1))
 		return append(b, " 24:00"...)
 	}
-	return z.appendInstant(b, t)
+	return z.appendWallAt(b, t, w)
 }
 
 func floorDiv(a, b int64) int64 {
