@@ -60,9 +60,10 @@ const (
 type Calendar struct {
 	loc      *time.Location
 	workweek [7]bool
-	first    Date  // first day covered
-	firstDay int64 // first.days()
-	n        int   // number of days covered
+	first    Date    // first day covered
+	firstDay int64   // first.days()
+	n        int     // number of days covered
+	years    []int32 // the day index of 1 January of each year of the range, and of the year after
 
 	mid      []int64 // n+1 entries: the first instant of day i, in Unix nanoseconds
 	minSec   int64   // mid[0] in Unix seconds, rounded down
@@ -205,6 +206,10 @@ func (b *builder) build() (*Calendar, error) {
 	last := Date{b.toYear, time.December, 31}
 	c.firstDay = c.first.days()
 	c.n = c.first.DaysUntil(last) + 1
+	c.years = make([]int32, b.toYear-b.fromYr+2)
+	for k := range c.years {
+		c.years[k] = int32(c.first.DaysUntil(Date{b.fromYr + k, time.January, 1}))
+	}
 	c.buildMidnights()
 
 	// Holidays: definitions year by year, then closures, then removals.
@@ -285,26 +290,53 @@ func (b *builder) build() (*Calendar, error) {
 
 // buildMidnights fills c.mid with the first instant of every day, calling
 // time.Date only around clock changes: within one zone period the next day
-// begins exactly 24 hours later.
+// begins exactly 24 hours after a day that began at midnight. Where the clocks
+// go forward at midnight (Asia/Beirut, America/Sao_Paulo in their time) the
+// day begins at the change, and its midnight, which does not exist, is not
+// taken as the start of the days after it.
 func (c *Calendar) buildMidnights() {
 	c.mid = make([]int64, c.n+1)
 	c.flags = make([]uint8, c.n)
-	t := c.first.In(c.loc)
+	t, exact := c.dayStart(c.first)
 	c.mid[0] = t.UnixNano()
 	_, end := t.ZoneBounds()
 	for i := 1; i <= c.n; i++ {
 		next := c.mid[i-1] + nsPerDay
-		if end.IsZero() || next < end.UnixNano() {
+		if exact && (end.IsZero() || next < end.UnixNano()) {
 			c.mid[i] = next
 			continue
 		}
 		c.flags[i-1] |= flagIrregular
-		t = c.first.AddDays(i).In(c.loc)
+		t, exact = c.dayStart(c.first.AddDays(i))
 		c.mid[i] = t.UnixNano()
 		_, end = t.ZoneBounds()
 	}
 	c.minSec = floorDiv64(c.mid[0], int64(time.Second))
 	c.maxSec = floorDiv64(c.mid[c.n], int64(time.Second))
+}
+
+// dayStart returns the first instant of day d in the calendar's location, and
+// whether the clock reads 00:00 there. Where a clock change skips midnight,
+// time.Date gives an instant of the day before or after it; the day then begins
+// at the first instant whose date is d.
+func (c *Calendar) dayStart(d Date) (time.Time, bool) {
+	t := d.In(c.loc)
+	if h, m, s := t.Clock(); h == 0 && m == 0 && s == 0 && t.Nanosecond() == 0 {
+		return t, true
+	}
+	if DateOf(t) != d { // before the day: look for its first instant within a day
+		lo, hi := t, t.Add(24*time.Hour)
+		for hi.Sub(lo) > time.Nanosecond {
+			mid := lo.Add(hi.Sub(lo) / 2)
+			if !DateOf(mid).Before(d) {
+				hi = mid
+			} else {
+				lo = mid
+			}
+		}
+		t = hi
+	}
+	return t, false
 }
 
 // Location returns the calendar's location: every result is in it.
@@ -317,7 +349,14 @@ func (c *Calendar) First() Date { return c.first }
 func (c *Calendar) Last() Date { return c.first.AddDays(c.n - 1) }
 
 // DateOf returns the civil date of instant t in the calendar's location.
-func (c *Calendar) DateOf(t time.Time) Date { return DateOf(t.In(c.loc)) }
+func (c *Calendar) DateOf(t time.Time) Date {
+	// On a day of the range that is 24 hours long in one UTC offset, the date
+	// is the day's; days with a clock change ask the location.
+	if u, i, ok := c.instant(t); ok && u < c.mid[c.n] && c.flags[i]&flagIrregular == 0 {
+		return c.dateAt(i)
+	}
+	return DateOf(t.In(c.loc))
+}
 
 // At returns the instant at wall-clock time tod on day d in the calendar's
 // location. 24:00 is the first instant of the next day. A wall time that a clock
@@ -381,20 +420,41 @@ func (c *Calendar) Holidays(year int) ([]Holiday, error) {
 // HolidaysBetween returns the holidays and closures from one date to another,
 // both included, in date order.
 func (c *Calendar) HolidaysBetween(from, to Date) ([]Holiday, error) {
+	return c.AppendHolidaysBetween(nil, from, to)
+}
+
+// AppendHolidaysBetween appends to dst the holidays and closures from one date
+// to another, both included, in date order, and returns the extended slice
+// (dst itself when there are none). It allocates only when dst has too little
+// room. On error dst is returned unchanged.
+func (c *Calendar) AppendHolidaysBetween(dst []Holiday, from, to Date) ([]Holiday, error) {
 	i, ok := c.index(from)
 	if !ok {
-		return nil, c.dateError(from)
+		return dst, c.dateError(from)
 	}
 	j, ok := c.index(to)
 	if !ok {
-		return nil, c.dateError(to)
+		return dst, c.dateError(to)
+	}
+	if j-i < 64 && !c.anyHoliday(i, j) { // a short span without one: no search
+		return dst, nil
 	}
 	lo := sort.Search(len(c.holidays), func(k int) bool { return int(c.holidays[k].day) >= i })
-	var out []Holiday
 	for k := lo; k < len(c.holidays) && int(c.holidays[k].day) <= j; k++ {
-		out = append(out, c.holidays[k].Holiday)
+		dst = append(dst, c.holidays[k].Holiday)
 	}
-	return out, nil
+	return dst, nil
+}
+
+// anyHoliday reports whether a day from i to j, both included, is a holiday
+// or closure.
+func (c *Calendar) anyHoliday(i, j int) bool {
+	for k := max(i, 0); k <= j && k < c.n; k++ {
+		if c.flags[k]&flagHoliday != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // NextBusinessDay returns the first business day after d.
@@ -480,7 +540,40 @@ func (c *Calendar) index(d Date) (int, bool) {
 	return int(i), true
 }
 
-func (c *Calendar) dateAt(i int) Date { return dateFromDays(c.firstDay + int64(i)) }
+// dateAt returns the date of day i, from the table of years and the months of
+// a year.
+func (c *Calendar) dateAt(i int) Date {
+	k := int(int64(i) * 400 / 146097) // a year of the range, at most one off
+	if k >= len(c.years)-1 {
+		k = len(c.years) - 2
+	}
+	for k > 0 && int(c.years[k]) > i {
+		k--
+	}
+	for int(c.years[k+1]) <= i {
+		k++
+	}
+	doy := i - int(c.years[k])
+	leap := 0
+	if c.years[k+1]-c.years[k] == 366 {
+		leap = 1
+	}
+	md := dayOfYear[leap][doy]
+	return Date{c.first.Year + k, time.Month(md >> 5), int(md & 31)}
+}
+
+// dayOfYear is the month and day (month<<5 | day) of each day of a common and
+// of a leap year, from 1 January.
+var dayOfYear = func() (t [2][366]uint16) {
+	for leap := 0; leap < 2; leap++ {
+		y := 2001 + 3*leap // 2001 is common, 2004 leap
+		for doy := 0; doy < 365+leap; doy++ {
+			d := Date{y, time.January, 1}.AddDays(doy)
+			t[leap][doy] = uint16(d.Month)<<5 | uint16(d.Day)
+		}
+	}
+	return t
+}()
 
 // instant returns t in Unix nanoseconds and its day index. The end of the range
 // (the last day's 24:00) is an instant of the range, on the last day: a deadline

@@ -2,7 +2,9 @@ package calendar
 
 import (
 	"math"
+	"math/rand"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -102,6 +104,115 @@ func TestCoverageDaysAreBusinessDaysForStandardWindows(t *testing.T) {
 			if biz != cov {
 				t.Fatalf("%s: %v is business %v, coverage %v", w, d, biz, cov)
 			}
+		}
+	}
+}
+
+// CountCoverageDays is the count of a next-business-day target in one pass.
+// November 2026: Wed 11 is Independence Day, 13 a Friday, 14-15 a weekend.
+func TestCountCoverageDays(t *testing.T) {
+	loc := Warsaw()
+	at := func(d, h, m int) time.Time { return time.Date(2026, 11, d, h, m, 0, 0, loc) }
+	day := func(d int) Date { return Date{2026, 11, d} }
+	for _, c := range []struct {
+		name    string
+		w       Window
+		t       time.Time
+		n       int
+		cutoff  TimeOfDay
+		start   time.Time
+		covered bool
+		late    bool
+		from    Date
+		due     Date
+		close   time.Time
+	}{
+		{"9x5, Friday after the cutoff counts from Monday: due Tuesday's close", Window9x5(), at(13, 15, 20), 1, Clock(15, 0, 0),
+			at(13, 15, 20), true, true, day(16), day(17), at(17, 18, 0)},
+		{"9x5, at the cutoff exactly is after it", Window9x5(), at(13, 15, 0), 1, Clock(15, 0, 0),
+			at(13, 15, 0), true, true, day(16), day(17), at(17, 18, 0)},
+		{"9x5, a second before the cutoff counts from that day", Window9x5(), at(13, 14, 59).Add(59 * time.Second), 1, Clock(15, 0, 0),
+			at(13, 14, 59).Add(59 * time.Second), true, false, day(13), day(16), at(16, 18, 0)},
+		{"9x5, Saturday is clamped to Monday's opening, before the cutoff", Window9x5(), at(14, 10, 0), 1, Clock(15, 0, 0),
+			at(16, 9, 0), true, false, day(16), day(17), at(17, 18, 0)},
+		{"8x5, Tuesday 16:00 after the cutoff skips the holiday: from Thursday, two days to Monday", Window8x5(), at(10, 16, 0), 2, Clock(15, 0, 0),
+			at(10, 16, 0), true, true, day(12), day(16), at(16, 17, 0)},
+		{"24x7 without a cutoff: Friday 16:00 counts from Friday, due Monday 24:00", Window24x7(), at(13, 16, 0), 1, NoCutoff,
+			at(13, 16, 0), true, false, day(13), day(16), at(17, 0, 0)},
+		{"24x7 with a cutoff: Saturday is no coverage day, so from Monday", Window24x7(), at(14, 10, 0), 1, Clock(15, 0, 0),
+			at(14, 10, 0), false, false, day(16), day(17), at(18, 0, 0)},
+		{"24x7 without a cutoff: Saturday counts from itself, the next coverage day is Monday", Window24x7(), at(14, 10, 0), 1, NoCutoff,
+			at(14, 10, 0), false, false, day(14), day(16), at(17, 0, 0)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := schSchedule(t, c.w).CountCoverageDays(c.t, c.n, c.cutoff)
+			require.NoError(t, err)
+			assert.True(t, c.start.Equal(got.Start), "start %s", got.Start)
+			assert.Equal(t, DateOf(c.start), got.Day)
+			assert.Equal(t, c.covered, got.Covered, "covered")
+			assert.Equal(t, c.late, got.Late, "late")
+			assert.Equal(t, c.from, got.From, "from")
+			assert.Equal(t, c.due, got.Due, "due")
+			assert.True(t, c.close.Equal(got.Close), "close %s", got.Close)
+		})
+	}
+}
+
+// CountCoverageDays agrees with the steps it stands for (NextOpen, the date,
+// IsCoverageDay, the cutoff, AddCoverageDays, CloseOn), errors included, on
+// random instants over the whole range and past its end, for windows with
+// breaks, overnight intervals, Saturdays and holidays, with and without a
+// cutoff.
+func TestCountCoverageDaysAgreesWithItsSteps(t *testing.T) {
+	rng := rand.New(rand.NewSource(8))
+	c := Poland()
+	lo, hi := c.First().In(c.Location()).Unix(), c.Last().AddDays(3).In(c.Location()).Unix()
+	for _, w := range []Window{Window8x5(), Window24x7(), MustParseWindow("Mon-Fri 07:00-12:00,13:00-19:00; Sat 09:00-13:00 +holidays"),
+		MustParseWindow("Mon-Thu 22:00-06:00"), MustParseWindow("Mon-Sun 06:00-24:00")} {
+		s := c.MustSchedule(w)
+		for k := 0; k < 3000; k++ {
+			at := time.Unix(lo+rng.Int63n(hi-lo), 0).In(c.Location())
+			n := 1 + rng.Intn(12)
+			if k%100 == 0 {
+				n = 1 + rng.Intn(80000) // past the end of the range, sometimes
+			}
+			cutoff := NoCutoff
+			if k%2 == 0 {
+				cutoff = TimeOfDay(rng.Intn(int(EndOfDay) + 1))
+			}
+			got, err := s.CountCoverageDays(at, n, cutoff)
+
+			start, werr := s.NextOpen(at)
+			if werr != nil {
+				require.Error(t, err)
+				assert.Equal(t, werr.Error(), err.Error())
+				continue
+			}
+			d := c.DateOf(start)
+			covered, _ := s.IsCoverageDay(d)
+			from, late := d, false
+			if cutoff != NoCutoff {
+				cut, _ := c.At(d, cutoff)
+				late = covered && !start.Before(cut)
+				if !covered || late {
+					if from, werr = s.AddCoverageDays(d, 1); werr != nil {
+						require.Error(t, err)
+						assert.Equal(t, werr.Error(), err.Error())
+						continue
+					}
+				}
+			}
+			due, werr := s.AddCoverageDays(from, n)
+			if werr != nil {
+				require.Error(t, err, "%s + %d", at, n)
+				assert.Equal(t, werr.Error(), err.Error())
+				continue
+			}
+			close, _, _ := s.CloseOn(due)
+			require.NoError(t, err, "%s + %d", at, n)
+			require.True(t, start.Equal(got.Start), "%s: start", at)
+			require.Equal(t, CoverageCount{Start: got.Start, Day: d, Covered: covered, Late: late, From: from, Due: due, Close: got.Close}, got, "%s + %d", at, n)
+			require.True(t, close.Equal(got.Close), "%s: close", at)
 		}
 	}
 }

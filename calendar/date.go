@@ -136,9 +136,35 @@ func (d *Date) UnmarshalText(b []byte) error {
 // days returns the number of days from 1970-01-01 to d.
 func (d Date) days() int64 { return daysFromCivil(d.Year, d.Month, d.Day) }
 
-// daysFromCivil is Howard Hinnant's days_from_civil: days since 1970-01-01 of the
-// proleptic Gregorian date y-m-d (m in 1..12, d may overflow the month).
+// daysFromCivil returns the days since 1970-01-01 of the proleptic Gregorian
+// date y-m-d (m in 1..12, d may overflow the month). Years from -32799 to
+// 2,900,000 take the unsigned arithmetic of Neri and Schneider's "Euclidean
+// affine functions and their application to calendar algorithms" (2022), a few
+// multiplications and shifts; others, and days far outside the month, Howard
+// Hinnant's days_from_civil.
 func daysFromCivil(y int, m time.Month, d int) int64 {
+	if y <= -neriYears || y > 2_900_000 || d < -1_000_000 || d > 1_000_000 {
+		return hinnantDaysFromCivil(y, m, d)
+	}
+	yy := uint64(y + neriYears)
+	mm := uint64(m)
+	if mm <= 2 {
+		yy--
+		mm += 12
+	}
+	c := yy / 100
+	n := 1461*yy/4 - c + c/4 + (979*mm-2919)/32
+	return int64(n) + int64(d) - 1 - neriShift
+}
+
+// The shift of Neri and Schneider's algorithms: 82 cycles of 400 years, so
+// every date they serve has a positive day number.
+const (
+	neriYears = 400 * 82
+	neriShift = 719468 + 146097*82
+)
+
+func hinnantDaysFromCivil(y int, m time.Month, d int) int64 {
 	yy := int64(y)
 	if m <= 2 {
 		yy--
@@ -151,8 +177,32 @@ func daysFromCivil(y int, m time.Month, d int) int64 {
 	return era*146097 + doe - 719468
 }
 
-// dateFromDays is the inverse of daysFromCivil.
+// dateFromDays is the inverse of daysFromCivil: Neri and Schneider's
+// algorithm for day numbers below 2^30 once shifted (dates up to year
+// 2,900,000), Hinnant's civil_from_days for the others.
 func dateFromDays(z int64) Date {
+	if z < -neriShift || z >= 1<<30-neriShift {
+		return hinnantDateFromDays(z)
+	}
+	n := uint32(z + neriShift)
+	n1 := 4*n + 3
+	c := n1 / 146097
+	nc := n1 % 146097 / 4
+	p2 := 2939745 * uint64(4*nc+3)
+	yz := uint32(p2 >> 32)
+	ny := uint32(p2) / 2939745 / 4
+	y := 100*c + yz
+	n3 := 2141*ny + 197913
+	m := n3 >> 16
+	d := (n3&0xffff)/2141 + 1
+	if ny >= 306 {
+		y++
+		m -= 12
+	}
+	return Date{int(y) - neriYears, time.Month(m), int(d)}
+}
+
+func hinnantDateFromDays(z int64) Date {
 	z += 719468
 	era := floorDiv64(z, 146097)
 	doe := z - era*146097

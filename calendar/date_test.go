@@ -68,3 +68,42 @@ func TestDateTextRoundTrip(t *testing.T) {
 	assert.Error(t, keep.UnmarshalText([]byte("2000-02-31")))
 	assert.Equal(t, Date{2000, time.January, 1}, keep, "UnmarshalText leaves the value untouched on error")
 }
+
+// Far from the calendars' range the civil-date arithmetic switches algorithm;
+// both sides of every switch agree with the standard library, and with each
+// other.
+func TestDateDaysFarAway(t *testing.T) {
+	epoch := time.Date(1970, 1, 1, 12, 0, 0, 0, time.UTC)
+	for _, z := range []int64{
+		-neriShift - 2, -neriShift - 1, -neriShift, -neriShift + 1, // year -32800
+		1<<30 - neriShift - 2, 1<<30 - neriShift - 1, 1<<30 - neriShift, 1<<30 - neriShift + 1, // year 2,900,000
+		-1e9, -123456789, -719468, -1, 0, 1, 59, 60, 146096, 146097, 1e8, 2e9, 5e10,
+	} {
+		tt := epoch.AddDate(0, 0, int(z))
+		want := Date{tt.Year(), tt.Month(), tt.Day()}
+		assert.Equal(t, want, dateFromDays(z), "date of day %d", z)
+		assert.Equal(t, want, hinnantDateFromDays(z), "Hinnant's date of day %d", z)
+		assert.Equal(t, z, want.days(), "days of %v", want)
+		assert.Equal(t, z, hinnantDaysFromCivil(want.Year, want.Month, want.Day), "Hinnant's days of %v", want)
+		assert.Equal(t, tt.Weekday(), want.Weekday(), "weekday of %v", want)
+	}
+	// A day past the end of the month, as NewDate and AddDays pass them.
+	assert.Equal(t, Date{2025, time.March, 1}.days(), daysFromCivil(2025, time.February, 29))
+	assert.Equal(t, Date{2027, time.January, 1}.days(), daysFromCivil(2026, time.December, 32))
+	assert.Equal(t, hinnantDaysFromCivil(2026, time.March, 2_000_000), daysFromCivil(2026, time.March, 2_000_000))
+}
+
+// A calendar reads the date of each day of its range from its table of years;
+// the table agrees with the civil-date arithmetic on every day, on ranges that
+// start and end in common and in leap years.
+func TestCalendarDateOfEveryDay(t *testing.T) {
+	for _, yrs := range [][2]int{{1990, 2200}, {1900, 2149}, {2000, 2000}, {2023, 2025}} {
+		c, err := New(WithYears(yrs[0], yrs[1]))
+		require.NoError(t, err)
+		for i := 0; i < c.n; i++ {
+			if got, want := c.dateAt(i), dateFromDays(c.firstDay+int64(i)); got != want {
+				t.Fatalf("%d-%d: day %d is %v, want %v", yrs[0], yrs[1], i, got, want)
+			}
+		}
+	}
+}

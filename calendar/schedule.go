@@ -262,9 +262,77 @@ func (s *Schedule) AddCoverageDays(d Date, n int) (Date, error) {
 	}
 	j, ok := addCounted(s.cov, i, n)
 	if !ok {
-		return Date{}, s.cal.rangeError("result of adding "+itoa(n)+" coverage days of "+s.w.String()+" to", d.String())
+		return Date{}, s.coverageError(n, d)
 	}
 	return s.cal.dateAt(j), nil
+}
+
+// NoCutoff is the cutoff of a count of coverage days without one.
+const NoCutoff TimeOfDay = -1
+
+// CoverageCount is how Schedule.CountCoverageDays counted.
+type CoverageCount struct {
+	Start   time.Time // the first instant at or after t inside the window, as NextOpen gives it
+	Day     Date      // Start's date
+	Covered bool      // Day is a coverage day
+	Late    bool      // Day is a coverage day and Start is at or after the cutoff on it
+	From    Date      // the day the count starts from
+	Due     Date      // the n-th coverage day after From
+	Close   time.Time // the close of the last interval that opens on Due, as CloseOn gives it
+}
+
+// CountCoverageDays counts n coverage days (n >= 1) from t as a target of
+// business days does, in one pass over the schedule's tables: t is clamped
+// into the window (NextOpen); the count starts from the clamped instant's day,
+// or, with a cutoff, from the next coverage day when that day is not a
+// coverage day or the instant is at or after the cutoff on it (at 15:00:00
+// exactly, it is after a 15:00 cutoff); Due is the n-th coverage day after
+// From, and Close the window's close on it. NoCutoff, or any time of day
+// outside 00:00-24:00, counts without a cutoff. The errors are those NextOpen
+// and AddCoverageDays give.
+func (s *Schedule) CountCoverageDays(t time.Time, n int, cutoff TimeOfDay) (CoverageCount, error) {
+	var r CoverageCount
+	c := s.cal
+	u, i, ok := c.instant(t)
+	if !ok {
+		return r, c.instantError("instant", t)
+	}
+	k := s.stretch(u, i)
+	if k == len(s.segOpen)-1 {
+		return r, c.instantError("next opening after", t)
+	}
+	v := max(u, s.segOpen[k])
+	r.Start = time.Unix(0, v).In(c.loc)
+	// The clamped instant is before the end of the range: a stretch opens at it.
+	for v >= c.mid[i+1] {
+		i++
+	}
+	if c.flags[i]&flagIrregular != 0 {
+		r.Day = DateOf(r.Start)
+		i, _ = c.index(r.Day)
+	} else {
+		r.Day = c.dateAt(i)
+	}
+	r.Covered = s.cov[i+1] > s.cov[i]
+	from := i
+	if cutoff.valid() && (!r.Covered || v >= c.at(i, cutoff)) {
+		r.Late = r.Covered
+		if from, ok = addCounted(s.cov, i, 1); !ok {
+			return r, s.coverageError(1, r.Day)
+		}
+	}
+	r.From = c.dateAt(from)
+	due, ok := addCounted(s.cov, from, n)
+	if !ok {
+		return r, s.coverageError(n, r.From)
+	}
+	r.Due = c.dateAt(due)
+	r.Close = time.Unix(0, s.dayClose[due]).In(c.loc)
+	return r, nil
+}
+
+func (s *Schedule) coverageError(n int, d Date) error {
+	return s.cal.rangeError("result of adding "+itoa(n)+" coverage days of "+s.w.String()+" to", d.String())
 }
 
 // pos returns the window time from the start of the range to u, on day i, and

@@ -11,9 +11,9 @@ import (
 // what it decided in the clock's record as it decides it, and the explanation
 // is rendered from the record alone.
 
-// maxInlineEffects is how many holds and priority changes a Deadlines records
-// without allocating.
-const maxInlineEffects = 8
+// maxInlineEffects is how many effects of holds and priority changes a
+// Deadlines records without allocating.
+const maxInlineEffects = 12
 
 // how is the rule a clock's deadline came from.
 type how uint8
@@ -34,21 +34,34 @@ const (
 	cutoffNotCoverage                   // on a day that is not a coverage day: counts from the next one
 )
 
-// record is what the rules decided for one clock.
+// startField is the request field a clock starts at.
+type startField uint8
+
+const (
+	fieldStart startField = iota // a clock recounted for a priority change
+	fieldSubmitted
+	fieldConfirmed
+)
+
+var startFields = [...]string{fieldStart: "start", fieldSubmitted: "submitted", fieldConfirmed: "confirmed"}
+
+// record is what the rules decided for one clock. Instants are Unix
+// nanoseconds.
 type record struct {
 	how     how
-	kind    Kind          // the clock's first deadline kind
-	field   string        // the request field the clock starts at
-	at      time.Time     // the start as given, in the calendar's location
-	lvl     Level         // the level in force at the start
-	clamped time.Time     // the start clamped into the window
+	kind    Kind // the clock's first deadline kind
+	field   startField
+	cutoff  cutoffRule
+	covered bool  // the clamped start's day is a coverage day
+	lvl     Level // the level in force at the start
+	eff0    int32 // the clock's effects: eff0 to eff0+neff in the Deadlines' list
+	neff    int32
+	at      int64         // the start as given
+	clamped int64         // the start clamped into the window
+	base    int64         // the deadline from the rule, before holds and priority changes
 	day     calendar.Date // the clamped start's date (for the return: the delivery date)
 	proc    calendar.Date // the processing day: the day counting starts from
-	cutoff  cutoffRule
 	dueDay  calendar.Date
-	base    time.Time // the deadline from the rule, before holds and priority changes
-	eff0    int       // the clock's effects: eff0 to eff0+neff in the Deadlines' list
-	neff    int
 }
 
 // effectKind is what a hold or a priority change did to a clock.
@@ -71,12 +84,11 @@ const (
 // nanoseconds.
 type effect struct {
 	kind effectKind
-	i    int32 // the index in Request.Holds or Request.Changes
-	f    int64 // holds: when the clock stopped
-	left time.Duration
-	cand int64 // changes: the new level's deadline that was weighed
-	due  int64 // the deadline after it
 	lvl  Level // the level after it
+	i    int32 // the index in Request.Holds or Request.Changes
+	x    int64 // holds: when the clock stopped; changes: the new level's deadline that was weighed
+	left time.Duration
+	due  int64 // the deadline after it
 }
 
 func (d *Deadlines) newRecord() *record {
@@ -86,7 +98,7 @@ func (d *Deadlines) newRecord() *record {
 
 func (d *Deadlines) addEffect(rec *record, e effect) {
 	if rec.neff == 0 {
-		rec.eff0 = d.neff
+		rec.eff0 = int32(d.neff)
 	}
 	if d.neff < maxInlineEffects {
 		d.effects[d.neff] = e
@@ -109,22 +121,23 @@ func unix(t time.Time) int64 { return t.UnixNano() }
 
 func (c *Calculator) at(u int64) time.Time { return time.Unix(0, u).In(c.cal.Location()) }
 
-// clock computes the deadline of kind k whose clock starts at start, and whose
-// event (zero if it has not happened) is event.
-func (c *Calculator) clock(r *Request, out *Deadlines, k Kind, start, event time.Time) (Deadline, error) {
+// clock computes into d, a zero Deadline, the deadline of kind k whose clock
+// starts at start, and whose event (zero if it has not happened) is event.
+func (c *Calculator) clock(r *Request, out *Deadlines, d *Deadline, k Kind, start, event time.Time) error {
 	lvl, _, next := levelAt(r, start)
 	rec := out.newRecord()
-	rec.kind, rec.lvl, rec.at = k, lvl, start.In(c.cal.Location())
-	rec.field = "confirmed"
+	rec.kind, rec.lvl, rec.at = k, lvl, unix(start)
+	rec.field = fieldConfirmed
 	if k == Response {
-		rec.field = "submitted"
+		rec.field = fieldSubmitted
 	}
 	due, err := c.rule(rec, lvl, start)
 	if err != nil {
-		return Deadline{}, err
+		return err
 	}
-	rec.base = due
-	d := Deadline{Kind: k, Level: lvl, Start: rec.at, rec: uint8(out.nrec - 1)}
+	rec.base = unix(due)
+	// d is zero: the fields are set one by one rather than copied from a literal.
+	d.Kind, d.Level, d.Start, d.rec = k, lvl, start.In(c.cal.Location()), uint8(out.nrec-1)
 
 	h := 0 // the next hold
 	if k == Response {
@@ -149,18 +162,18 @@ func (c *Calculator) clock(r *Request, out *Deadlines, k Kind, start, event time
 				if c.set.RetroactivePriorityChanges {
 					e.kind = effRetroactive
 				}
-				if due, err = c.again(r, k, nl, start, event, ch.At, "changes["+itoa(next)+"].at"); err != nil {
-					return Deadline{}, err
+				if due, err = c.again(r, k, nl, start, event, next); err != nil {
+					return err
 				}
 				lvl = nl
-				e.cand = unix(due)
+				e.x = unix(due)
 			default:
 				scratch := record{kind: k}
 				cand, err := c.rule(&scratch, nl, ch.At)
 				if err != nil {
-					return Deadline{}, timeErrorAs(err, "changes["+itoa(next)+"].at", ch.At)
+					return changeError(err, next, ch.At)
 				}
-				e.kind, e.cand = effRaiseKept, unix(cand)
+				e.kind, e.x = effRaiseKept, unix(cand)
 				if cand.Before(due) {
 					e.kind, due = effRaise, cand
 				}
@@ -177,7 +190,7 @@ func (c *Calculator) clock(r *Request, out *Deadlines, k Kind, start, event time
 		if f.Before(start) {
 			f = start
 		}
-		e.f = unix(f)
+		e.x = unix(f)
 		s := c.sched[lvl.cov]
 		if !hd.Running() && !f.Before(hd.To) {
 			h++ // empty, or ended before the clock started: changes nothing
@@ -191,7 +204,7 @@ func (c *Calculator) clock(r *Request, out *Deadlines, k Kind, start, event time
 		default:
 			left, err := s.Between(f, due)
 			if err != nil {
-				return Deadline{}, timeError(index("holds", h)+".from", hd.From, err)
+				return timeError(index("holds", h)+".from", hd.From, err)
 			}
 			e.left = left
 			if hd.Running() {
@@ -200,7 +213,7 @@ func (c *Calculator) clock(r *Request, out *Deadlines, k Kind, start, event time
 				break
 			}
 			if due, err = s.Add(hd.To, left); err != nil {
-				return Deadline{}, timeError(index("holds", h)+".to", hd.To, err)
+				return timeError(index("holds", h)+".to", hd.To, err)
 			}
 			e.kind = effHoldMoved
 		}
@@ -221,18 +234,19 @@ func (c *Calculator) clock(r *Request, out *Deadlines, k Kind, start, event time
 	if !d.Paused {
 		d.Due = due
 	}
-	return d, nil
+	return nil
 }
 
 // again is the deadline of level l from start with the holds that ended by c
 // applied: a priority change to a less urgent level (or any change, counted
 // retroactively) recounts the clock as if the request had had that priority
 // from the start.
-func (c *Calculator) again(r *Request, k Kind, l Level, start, event, at time.Time, field string) (time.Time, error) {
+func (c *Calculator) again(r *Request, k Kind, l Level, start, event time.Time, change int) (time.Time, error) {
+	at := r.Changes[change].At
 	scratch := record{kind: k}
 	due, err := c.rule(&scratch, l, start)
 	if err != nil {
-		return time.Time{}, timeErrorAs(err, field, at)
+		return time.Time{}, changeError(err, change, at)
 	}
 	if k == Response {
 		return due, nil
@@ -257,10 +271,16 @@ func (c *Calculator) again(r *Request, k Kind, l Level, start, event, at time.Ti
 			due, err = s.Add(hd.To, left)
 		}
 		if err != nil {
-			return time.Time{}, timeErrorAs(err, field, at)
+			return time.Time{}, changeError(err, change, at)
 		}
 	}
 	return due, nil
+}
+
+// changeError wraps err, from computing a deadline for priority change i at
+// t, as a problem of the change's at.
+func changeError(err error, i int, t time.Time) error {
+	return timeErrorAs(err, index("changes", i)+".at", t)
 }
 
 // timeErrorAs wraps err, from computing a deadline, as a problem of field.
@@ -274,17 +294,14 @@ func timeErrorAs(err error, field string, t time.Time) error {
 // rule is the deadline of level l from t by the level's rule, recorded in rec.
 func (c *Calculator) rule(rec *record, l Level, t time.Time) (time.Time, error) {
 	s := c.sched[l.cov]
-	field := rec.field
-	if field == "" {
-		field = "start"
-	}
-	clamped, err := s.NextOpen(t)
-	if err != nil {
-		return time.Time{}, timeError(field, t, err)
-	}
-	rec.clamped = clamped
+	field := startFields[rec.field]
 	if rec.kind == Response || l.unit == Hours {
 		rec.how = howWindow
+		clamped, err := s.NextOpen(t)
+		if err != nil {
+			return time.Time{}, timeError(field, t, err)
+		}
+		rec.clamped = unix(clamped)
 		d := c.set.Response
 		if rec.kind != Response {
 			d = time.Duration(l.n) * time.Hour
@@ -298,43 +315,27 @@ func (c *Calculator) rule(rec *record, l Level, t time.Time) (time.Time, error) 
 
 	// Business days: the processing day, then the k-th coverage day after it.
 	rec.how = howBusinessDays
-	day := c.cal.DateOf(clamped)
-	rec.day = day
-	covered, err := s.IsCoverageDay(day)
+	applies := c.cutoffApplies(l)
+	cutoff := calendar.NoCutoff
+	if applies {
+		cutoff = c.set.Cutoff
+	}
+	n, err := s.CountCoverageDays(t, int(l.n), cutoff)
 	if err != nil {
 		return time.Time{}, timeError(field, t, err)
 	}
-	n := int(l.n)
+	rec.clamped, rec.day, rec.covered, rec.proc, rec.dueDay = unix(n.Start), n.Day, n.Covered, n.From, n.Due
 	switch {
-	case !c.cutoffApplies(l):
+	case !applies:
 		rec.cutoff = cutoffNotApplied
-		rec.proc = day
-	case !covered:
+	case !n.Covered:
 		rec.cutoff = cutoffNotCoverage
+	case n.Late:
+		rec.cutoff = cutoffAfter
 	default:
-		cut, err := c.cal.At(day, c.set.Cutoff)
-		if err != nil {
-			return time.Time{}, timeError(field, t, err)
-		}
 		rec.cutoff = cutoffBefore
-		rec.proc = day
-		if !clamped.Before(cut) {
-			rec.cutoff = cutoffAfter
-		}
 	}
-	if rec.cutoff == cutoffAfter || rec.cutoff == cutoffNotCoverage {
-		if rec.proc, err = s.AddCoverageDays(day, 1); err != nil {
-			return time.Time{}, timeError(field, t, err)
-		}
-	}
-	if rec.dueDay, err = s.AddCoverageDays(rec.proc, n); err != nil {
-		return time.Time{}, timeError(field, t, err)
-	}
-	due, _, err := s.CloseOn(rec.dueDay)
-	if err != nil {
-		return time.Time{}, timeError(field, t, err)
-	}
-	return due, nil
+	return n.Close, nil
 }
 
 // cutoffApplies reports whether the cutoff applies to level l's business-day

@@ -119,11 +119,6 @@ func (d *Deadlines) Get(k Kind) (Deadline, bool) {
 	return Deadline{}, false
 }
 
-func (d *Deadlines) add(x Deadline) {
-	d.list[d.n] = x
-	d.n++
-}
-
 // Deadlines computes the deadlines of r:
 //
 //   - response: Settings.Response (1 hour) of the level's window from the
@@ -166,18 +161,20 @@ func (d *Deadlines) add(x Deadline) {
 // before they begin, an event inside a hold, changes out of order or inside a
 // hold, a missing priority (ErrPriorityRequired), a time outside the
 // calendar's range (wrapping calendar.ErrOutOfRange). Deadlines does not
-// allocate for requests with up to eight holds and priority changes.
-func (c *Calculator) Deadlines(r Request) (Deadlines, error) {
-	var out Deadlines
-	err := c.compute(&r, &out)
+// allocate while it records at most 12 effects of holds and priority changes:
+// the response clock records each priority change, the other clocks each hold
+// that ends after their start and each change, and the delivery and on-site
+// deadlines share one clock unless a hold begins between their events. So
+// three holds with two priority changes never allocate, nor do six holds alone.
+func (c *Calculator) Deadlines(r Request) (out Deadlines, err error) {
+	err = c.compute(&r, &out)
 	return out, err
 }
 
 // Explain is Deadlines with each deadline's Steps filled in: a rendering of the
 // record the computation kept, in words and as data.
-func (c *Calculator) Explain(r Request) (Deadlines, error) {
-	var out Deadlines
-	if err := c.compute(&r, &out); err != nil {
+func (c *Calculator) Explain(r Request) (out Deadlines, err error) {
+	if err = c.compute(&r, &out); err != nil {
 		return out, err
 	}
 	c.render(&out)
@@ -201,38 +198,54 @@ func (c *Calculator) compute(r *Request, out *Deadlines) error {
 		out.Priority = r.Changes[n-1].Priority
 	}
 
-	resp, err := c.clock(r, out, Response, r.Submitted, time.Time{})
-	if err != nil {
+	if err := c.clock(r, out, &out.list[0], Response, r.Submitted, time.Time{}); err != nil {
 		return err
 	}
-	out.add(resp)
+	out.n = 1
 	if !r.Confirmed.IsZero() {
 		kinds, nk := r.Service.targetKinds()
-		var prev Deadline
 		var prevEvent time.Time
 		for i := 0; i < nk; i++ {
 			k := kinds[i]
 			ev := meetingEvent(k, r.Service, r.Shipped, r.Delivered, r.OnSite)
-			d := prev
-			if i == 0 || !ev.Equal(prevEvent) {
-				if d, err = c.clock(r, out, k, r.Confirmed, ev); err != nil {
-					return err
-				}
+			d := &out.list[out.n]
+			if i > 0 && sameClock(r.Holds, prevEvent, ev) {
+				*d = out.list[out.n-1]
+			} else if err := c.clock(r, out, d, k, r.Confirmed, ev); err != nil {
+				return err
 			}
 			d.Kind = k
-			out.add(d)
-			prev, prevEvent = d, ev
+			out.n++
+			prevEvent = ev
 		}
-		out.Level = prev.Level
+		out.Level = out.list[out.n-1].Level
 	}
 	if start, field := replacedAt(r); !start.IsZero() {
-		ret, err := c.returnBy(out, start, field)
-		if err != nil {
+		if err := c.returnBy(out, &out.list[out.n], start, field); err != nil {
 			return err
 		}
-		out.add(ret)
+		out.n++
 	}
 	return nil
+}
+
+// sameClock reports whether two deadlines that count from the confirmation,
+// met by events a and b (zero: not happened), have the same clock: an event
+// matters only to the holds that begin at or after it, so they do unless a
+// hold begins from the earlier event to before the later one.
+func sameClock(holds []Hold, a, b time.Time) bool {
+	if a.Equal(b) || len(holds) == 0 {
+		return true
+	}
+	if a.IsZero() || (!b.IsZero() && b.Before(a)) {
+		a, b = b, a // a is the earlier event, which has happened
+	}
+	for _, h := range holds {
+		if !h.From.Before(a) && (b.IsZero() || h.From.Before(b)) {
+			return false
+		}
+	}
+	return true
 }
 
 // targetKinds lists the deadlines the service's target sets.
@@ -307,18 +320,19 @@ func levelAt(r *Request, t time.Time) (Level, Priority, int) {
 	return l, p, next
 }
 
-// returnBy is the end (24:00) of the ReturnDays-th calendar day after the
-// replacement reached the customer.
-func (c *Calculator) returnBy(out *Deadlines, start time.Time, field string) (Deadline, error) {
+// returnBy computes into d, a zero Deadline, the end (24:00) of the
+// ReturnDays-th calendar day after the replacement reached the customer.
+func (c *Calculator) returnBy(out *Deadlines, d *Deadline, start time.Time, field string) error {
 	day := c.cal.DateOf(start)
 	last := day.AddDays(c.set.ReturnDays)
 	due, err := c.cal.At(last, calendar.EndOfDay)
 	if err != nil {
-		return Deadline{}, timeError(field, start, err)
+		return timeError(field, start, err)
 	}
-	rec := out.newRecord()
-	*rec = record{how: howDays, at: start.In(c.cal.Location()), day: day, dueDay: last, base: due}
-	return Deadline{Kind: Return, Start: rec.at, Due: due, rec: uint8(out.nrec - 1)}, nil
+	rec := out.newRecord() // a zero record, like d
+	rec.how, rec.at, rec.day, rec.dueDay, rec.base = howDays, unix(start), day, last, unix(due)
+	d.Kind, d.Start, d.Due, d.rec = Return, start.In(c.cal.Location()), due, uint8(out.nrec-1)
+	return nil
 }
 
 // timeError wraps a calendar error about the request's field.

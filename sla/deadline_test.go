@@ -920,6 +920,23 @@ func TestExplain(t *testing.T) {
 			"submitted Sun 25 Oct 2026 02:30 CEST; response within 1 hour of real elapsed time (24x7 window); " +
 				"the clocks go back on the way (+02:00 to +01:00): window time is real elapsed time; due Sun 25 Oct 2026 02:30 CET",
 			nil},
+		// Go reports a zone boundary, without any change of offset, where each
+		// year that the zone's rule string serves begins (1 Jan 00:00 UTC, 01:00
+		// in Warsaw), and on the last UTC day of a leap year an end before the
+		// instant asked about (golang/go#81583). Neither is a clock change.
+		{"24x7x4 over New Year 2027 passes no clock change",
+			request{id: "cocare-premier", prio: sla.P1, submitted: wall(2026, 12, 31, 23, 30), confirmed: wall(2026, 12, 31, 23, 30)}, delivery, nil,
+			"confirmed Thu 31 Dec 2026 23:30; 4 hours of real elapsed time (24x7 window); due Fri 1 Jan 2027 03:30",
+			nil},
+		{"24x7x4 on the last day of leap year 2040 passes no clock change",
+			request{id: "cocare-premier", prio: sla.P1, submitted: wall(2040, 12, 30, 23, 30), confirmed: wall(2040, 12, 30, 23, 30)}, delivery, nil,
+			"confirmed Sun 30 Dec 2040 23:30; 4 hours of real elapsed time (24x7 window); due Mon 31 Dec 2040 03:30",
+			nil},
+		{"a 9x5 response over the last weekend of leap year 2040 is explained (it used to hang)",
+			request{id: "cocare-standard", submitted: wall(2040, 12, 28, 17, 30)}, resp, nil,
+			"submitted Fri 28 Dec 2040 17:30; response within 1 hour of the 9x5 window (09:00-18:00 Mon-Fri, closed on holidays); " +
+				"due Mon 31 Dec 2040 09:30",
+			nil},
 		{"the return of the damaged device",
 			request{id: "cocare-standard", submitted: wall(2026, 11, 13, 14, 5), confirmed: wall(2026, 11, 13, 15, 20), delivd: wall(2026, 11, 17, 11, 40)}, ret, nil,
 			"replacement delivered Tue 17 Nov 2026 11:40; 7 calendar days: Tue 24 Nov 2026; due at the end of the day: Tue 24 Nov 2026 24:00",

@@ -350,13 +350,10 @@ func (c *Calculator) outcome(d Deadline, at, now time.Time) (Outcome, error) {
 	return o, nil
 }
 
+// equalFoldTrim reports whether s, without the blanks around it, is name (in
+// lower case) in any case.
 func equalFoldTrim(s, name string) bool {
-	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t') {
-		s = s[1:]
-	}
-	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t') {
-		s = s[:len(s)-1]
-	}
+	s = trimBlanks(s)
 	if len(s) != len(name) {
 		return false
 	}

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/slaclock/slaclock/calendar"
 )
@@ -45,36 +46,57 @@ func (d Deadline) Explanation() string {
 
 // renderer turns the records of a Deadlines into steps. It reads the record and
 // the calendar's data (holiday names, the zone's clock changes) and decides
-// nothing again.
+// nothing again. The text of every step goes into one buffer, which becomes
+// one string; the steps' holidays into one slice.
+//
+// The renderer holds no pointer into the Deadlines it renders (they are passed
+// to its methods), and keeps the spans of the first steps in an array of its
+// own, so that neither has to move to the heap.
 type renderer struct {
-	c   *Calculator
-	ds  *Deadlines
-	buf []byte
-	raw []rawStep
-	hol []calendar.Holiday
+	c      *Calculator
+	buf    []byte
+	steps  []Step
+	hol    []calendar.Holiday
+	zone   zoneCache
+	nspans int
+	spans  [24]span
+	more   []span // the spans past the array's
 }
 
-// rawStep is a step whose text is buf[from:to] and whose holidays hol[h0:h1].
-type rawStep struct {
-	rule     Rule
-	at       time.Time
-	from, to int
-	h0, h1   int
+// span is where a step's text and holidays are: buf[from:to], hol[h0:h1].
+type span struct {
+	from, to, h0, h1 int32
 }
 
 func (c *Calculator) render(ds *Deadlines) {
-	rd := renderer{c: c, ds: ds, buf: make([]byte, 0, 256*ds.nrec), raw: make([]rawStep, 0, 6*ds.nrec)}
+	nsteps := 0
+	for i := 0; i < ds.nrec; i++ {
+		// At most: start, count, due, for window time a clock change, and the
+		// effects with the due after them.
+		rec := &ds.recs[i]
+		nsteps += 3 + int(rec.neff)
+		if rec.how == howWindow || rec.neff > 0 {
+			nsteps++
+		}
+	}
+	rd := renderer{c: c, buf: make([]byte, 0, 80*nsteps), steps: make([]Step, 0, nsteps)}
 	var bounds [len(Deadlines{}.recs) + 1]int
 	for i := 0; i < ds.nrec; i++ {
-		rd.record(&ds.recs[i], i)
-		bounds[i+1] = len(rd.raw)
+		rd.record(ds, &ds.recs[i], i)
+		bounds[i+1] = len(rd.steps)
 	}
-	text := string(rd.buf)
-	steps := make([]Step, len(rd.raw))
-	for i, r := range rd.raw {
-		steps[i] = Step{Rule: r.rule, At: r.at, Text: text[r.from:r.to]}
-		if r.h1 > r.h0 {
-			steps[i].Skipped = rd.hol[r.h0:r.h1:r.h1]
+	// buf is not written again: its bytes are the string's.
+	var text string
+	if len(rd.buf) > 0 {
+		text = unsafe.String(&rd.buf[0], len(rd.buf))
+	}
+	steps, hol := rd.steps, rd.hol
+	for i := range steps {
+		sp := rd.span(i)
+		st := &steps[i]
+		st.Text = text[sp.from:sp.to]
+		if sp.h1 > sp.h0 {
+			st.Skipped = hol[sp.h0:sp.h1:sp.h1]
 		}
 	}
 	for i := range ds.list[:ds.n] {
@@ -84,17 +106,35 @@ func (c *Calculator) render(ds *Deadlines) {
 	}
 }
 
+// span returns the i-th step's span.
+func (rd *renderer) span(i int) span {
+	if i < len(rd.spans) {
+		return rd.spans[i]
+	}
+	return rd.more[i-len(rd.spans)]
+}
+
 // begin starts a step's text.
 func (rd *renderer) begin() int { return len(rd.buf) }
 
 // end closes the step begun at from.
 func (rd *renderer) end(rule Rule, at time.Time, from, h0 int) {
-	rd.raw = append(rd.raw, rawStep{rule: rule, at: at, from: from, to: len(rd.buf), h0: h0, h1: len(rd.hol)})
+	rd.steps = append(rd.steps, Step{Rule: rule, At: at})
+	sp := span{from: int32(from), to: int32(len(rd.buf)), h0: int32(h0), h1: int32(len(rd.hol))}
+	if rd.nspans < len(rd.spans) {
+		rd.spans[rd.nspans] = sp
+	} else {
+		rd.more = append(rd.more, sp)
+	}
+	rd.nspans++
 }
 
 func (rd *renderer) str(s string) { rd.buf = append(rd.buf, s...) }
 
-func (rd *renderer) instant(t time.Time) { rd.buf = appendInstant(rd.buf, t) }
+func (rd *renderer) instant(t time.Time) { rd.buf = rd.zone.appendInstant(rd.buf, t) }
+
+// at returns a recorded instant in the calendar's location.
+func (rd *renderer) at(u int64) time.Time { return rd.c.at(u) }
 
 // skipped appends " (skipping Wed 11 Nov Narodowe Święto Niepodległości, ...)"
 // for the holidays from one date to another, both included.
@@ -102,12 +142,14 @@ func (rd *renderer) skipped(from, to calendar.Date) {
 	if to.Before(from) {
 		return
 	}
-	hs, err := rd.c.cal.HolidaysBetween(from, to)
-	if err != nil || len(hs) == 0 {
+	h0 := len(rd.hol)
+	hs, err := rd.c.cal.AppendHolidaysBetween(rd.hol, from, to)
+	if err != nil || len(hs) == h0 {
 		return
 	}
+	rd.hol = hs
 	rd.str(" (skipping ")
-	for i, h := range hs {
+	for i, h := range hs[h0:] {
 		if i > 0 {
 			rd.str(", ")
 		}
@@ -116,45 +158,44 @@ func (rd *renderer) skipped(from, to calendar.Date) {
 		rd.str(h.Name)
 	}
 	rd.str(")")
-	rd.hol = append(rd.hol, hs...)
 }
 
-func (rd *renderer) record(rec *record, i int) {
-	loc := rd.c.cal.Location()
+func (rd *renderer) record(ds *Deadlines, rec *record, i int) {
 	switch rec.how {
 	case howDays:
+		at, base := rd.at(rec.at), rd.at(rec.base)
 		from := rd.begin()
 		rd.str("replacement delivered ")
-		rd.instant(rec.at)
-		rd.end(RuleStart, rec.at, from, len(rd.hol))
+		rd.instant(at)
+		rd.end(RuleStart, at, from, len(rd.hol))
 		from = rd.begin()
-		rd.str(strconv.Itoa(rd.c.set.ReturnDays))
+		rd.str(rd.c.txt.returnDays)
 		rd.str(" calendar days: ")
 		rd.buf = appendDayYear(rd.buf, rec.dueDay)
-		rd.end(RuleCount, rec.base, from, len(rd.hol))
+		rd.end(RuleCount, base, from, len(rd.hol))
 		from = rd.begin()
 		rd.str("due at the end of the day: ")
-		rd.buf = appendEnd(rd.buf, rec.base)
-		rd.end(RuleDue, rec.base, from, len(rd.hol))
+		rd.buf = rd.zone.appendEnd(rd.buf, base)
+		rd.end(RuleDue, base, from, len(rd.hol))
 		return
 	case howWindow:
 		rd.windowTime(rec)
 	case howBusinessDays:
 		rd.businessDays(rec)
 	}
-	due := rec.base
-	for k := 0; k < rec.neff; k++ {
-		e := rd.ds.effect(rec.eff0 + k)
-		rd.effect(rec, e)
-		due = rd.c.at(e.due)
-	}
 	if rec.neff == 0 {
 		return
 	}
-	d := rd.ds.list[0]
-	for _, x := range rd.ds.list[:rd.ds.n] {
-		if int(x.rec) == i {
-			d = x
+	due := rec.base
+	for k := int32(0); k < rec.neff; k++ {
+		e := ds.effect(int(rec.eff0 + k))
+		rd.effect(ds, e)
+		due = e.due
+	}
+	d := &ds.list[0]
+	for j := 0; j < ds.n; j++ {
+		if int(ds.list[j].rec) == i {
+			d = &ds.list[j]
 			break
 		}
 	}
@@ -163,31 +204,34 @@ func (rd *renderer) record(rec *record, i int) {
 		rd.str("paused since ")
 		rd.instant(d.PausedSince)
 		rd.str(" with ")
-		rd.str(fmtDuration(d.Left))
+		rd.buf = appendDuration(rd.buf, d.Left)
 		rd.str(" of the ")
 		rd.str(d.Level.cov.String())
 		rd.str(" window left: no due instant until the hold ends")
 		rd.end(RuleDue, d.PausedSince, from, len(rd.hol))
 		return
 	}
+	t := rd.at(due)
 	rd.str("due ")
-	rd.instant(due.In(loc))
-	rd.end(RuleDue, due, from, len(rd.hol))
+	rd.instant(t)
+	rd.end(RuleDue, t, from, len(rd.hol))
 }
 
 // start writes the start step's first words: "confirmed Sat 14 Nov 2026 10:00,
 // outside the 9x5 window: the clock starts Mon 16 Nov 2026 09:00".
 func (rd *renderer) start(rec *record) int {
 	from := rd.begin()
-	rd.str(rec.field)
+	at := rd.at(rec.at)
+	rd.str(startFields[rec.field])
 	rd.str(" ")
-	rd.instant(rec.at)
-	if !rec.clamped.Equal(rec.at) {
+	rd.instant(at)
+	if rec.clamped != rec.at {
+		clamped := rd.at(rec.clamped)
 		rd.str(", outside the ")
 		rd.str(rec.lvl.cov.String())
 		rd.str(" window: the clock starts ")
-		rd.instant(rec.clamped)
-		rd.skipped(rd.c.cal.DateOf(rec.at), rd.c.cal.DateOf(rec.clamped).AddDays(-1))
+		rd.instant(clamped)
+		rd.skipped(rd.c.cal.DateOf(at), rd.c.cal.DateOf(clamped).AddDays(-1))
 	}
 	return from
 }
@@ -195,32 +239,25 @@ func (rd *renderer) start(rec *record) int {
 func (rd *renderer) windowTime(rec *record) {
 	h0 := len(rd.hol)
 	from := rd.start(rec)
-	rd.end(RuleStart, rec.clamped, from, h0)
+	clamped, base := rd.at(rec.clamped), rd.at(rec.base)
+	rd.end(RuleStart, clamped, from, h0)
 
-	s := rd.c.sched[rec.lvl.cov]
-	d := rd.c.set.Response
-	if rec.kind != Response {
-		d = time.Duration(rec.lvl.n) * time.Hour
-	}
+	tx := &rd.c.txt
+	cov := rec.lvl.cov
 	h0, from = len(rd.hol), rd.begin()
 	if rec.kind == Response {
 		rd.str("response within ")
-	}
-	rd.str(fmtDuration(d))
-	if s.Window() == calendar.Window24x7() {
-		rd.str(" of real elapsed time (")
-		rd.str(rec.lvl.cov.String())
-		rd.str(" window)")
+		rd.str(tx.response)
 	} else {
-		rd.str(" of the ")
-		rd.str(describeWindow(rec.lvl.cov, s.Window()))
+		rd.buf = appendDuration(rd.buf, time.Duration(rec.lvl.n)*time.Hour)
 	}
-	if !s.Window().OpenOnHolidays {
-		rd.skipped(rd.c.cal.DateOf(rec.clamped), rd.c.cal.DateOf(rec.base))
+	rd.str(tx.window[cov])
+	if !tx.openOnHolidays[cov] {
+		rd.skipped(rd.c.cal.DateOf(clamped), rd.c.cal.DateOf(base))
 	}
-	rd.end(RuleCount, rec.base, from, h0)
+	rd.end(RuleCount, base, from, h0)
 
-	if dir, a, b, ok := clockChange(s, rec.clamped, rec.base); ok {
+	if dir, a, b, ok := rd.clockChange(rd.c.sched[cov], clamped, base); ok {
 		from = rd.begin()
 		rd.str("the clocks go ")
 		rd.str(dir)
@@ -229,47 +266,87 @@ func (rd *renderer) windowTime(rec *record) {
 		rd.str(" to ")
 		rd.buf = b.AppendFormat(rd.buf, "-07:00")
 		rd.str("): window time is real elapsed time")
-		rd.end(RuleClocks, rec.base, from, len(rd.hol))
+		rd.end(RuleClocks, base, from, len(rd.hol))
 	}
 	if rec.neff == 0 {
 		from = rd.begin()
 		rd.str("due ")
-		rd.instant(rec.base)
-		rd.end(RuleDue, rec.base, from, len(rd.hol))
+		rd.instant(base)
+		rd.end(RuleDue, base, from, len(rd.hol))
 	}
+}
+
+// clockChange is the package's clockChange, answered from the zone period
+// the renderer already knows when the whole span lies inside it.
+func (rd *renderer) clockChange(s *calendar.Schedule, a, b time.Time) (string, time.Time, time.Time, bool) {
+	if !a.Before(b) || rd.zone.holds(a, b) {
+		return "", time.Time{}, time.Time{}, false
+	}
+	return clockChange(s, a, b)
 }
 
 // clockChange finds a clock change between a and b at which the window is open,
 // reading the zone's transitions: "forward" or "back", with an instant before
-// and one after it.
+// and one after it. A zone boundary at which the UTC offset stays the same (Go
+// reports one at the start of every year a zone's rule string serves) is not a
+// clock change.
 func clockChange(s *calendar.Schedule, a, b time.Time) (string, time.Time, time.Time, bool) {
 	for t := a; t.Before(b); {
-		_, end := t.ZoneBounds()
+		end := nextZoneBoundary(t)
 		if end.IsZero() || !end.Before(b) {
 			return "", time.Time{}, time.Time{}, false
 		}
 		before := end.Add(-time.Nanosecond)
-		in1, err1 := s.Contains(before)
-		in2, err2 := s.Contains(end)
-		if err1 == nil && err2 == nil && in1 && in2 {
-			dir := "forward"
-			if zoneOffset(end) < zoneOffset(before) {
-				dir = "back"
+		if zoneOffset(end) != zoneOffset(before) {
+			in1, err1 := s.Contains(before)
+			in2, err2 := s.Contains(end)
+			if err1 == nil && err2 == nil && in1 && in2 {
+				dir := "forward"
+				if zoneOffset(end) < zoneOffset(before) {
+					dir = "back"
+				}
+				return dir, before, end, true
 			}
-			return dir, before, end, true
 		}
 		t = end
 	}
 	return "", time.Time{}, time.Time{}, false
 }
 
+// nextZoneBoundary returns the first zone boundary after t in t's location, or
+// the zero time if there is none. On the last UTC day of a leap year that a
+// zone's rule string serves, Go's Time.ZoneBounds reports an end at or before
+// t (golang/go#81583); there the offset is compared a day later, and the
+// instant it changes at is found by halving the interval, so the walk always
+// moves on and never misses a change.
+func nextZoneBoundary(t time.Time) time.Time {
+	_, end := t.ZoneBounds()
+	if end.IsZero() || end.After(t) {
+		return end
+	}
+	lo, hi := t, t.Add(26*time.Hour)
+	if zoneOffset(hi) == zoneOffset(lo) {
+		return hi // no change within the day: an instant to go on from
+	}
+	for hi.Sub(lo) > time.Nanosecond {
+		mid := lo.Add(hi.Sub(lo) / 2)
+		if zoneOffset(mid) == zoneOffset(lo) {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return hi
+}
+
 func (rd *renderer) businessDays(rec *record) {
 	h0 := len(rd.hol)
 	from := rd.start(rec)
-	cutoff := rd.c.set.Cutoff.String()
+	clamped, base := rd.at(rec.clamped), rd.at(rec.base)
+	cutoff := rd.c.txt.cutoff
 	switch rec.cutoff {
 	case cutoffNotApplied:
-		if ok, _ := rd.c.sched[rec.lvl.cov].IsCoverageDay(rec.day); !ok {
+		if !rec.covered {
 			rd.notCoverage(rec)
 			break
 		}
@@ -296,21 +373,22 @@ func (rd *renderer) businessDays(rec *record) {
 		rd.str(cutoff)
 		rd.str(" cutoff")
 	}
-	rd.end(RuleStart, rec.clamped, from, h0)
+	rd.end(RuleStart, clamped, from, h0)
 
 	h0, from = len(rd.hol), rd.begin()
 	if rec.lvl.n == 1 {
 		rd.str("next business day: ")
 	} else {
-		rd.str(strconv.Itoa(int(rec.lvl.n)))
+		rd.buf = strconv.AppendInt(rd.buf, int64(rec.lvl.n), 10)
 		rd.str(" business days: ")
 	}
 	rd.buf = appendDay(rd.buf, rec.dueDay)
 	rd.skipped(rec.proc.AddDays(1), rec.dueDay.AddDays(-1))
-	rd.end(RuleCount, rec.base, from, h0)
+	rd.end(RuleCount, base, from, h0)
 
 	from = rd.begin()
-	if rec.base.In(rd.c.cal.Location()).Hour() == 0 && rd.c.cal.DateOf(rec.base) != rec.dueDay {
+	w := rd.zone.civil(base)
+	if w.hh == 0 && w.date != rec.dueDay {
 		rd.str("due at the end of the day (")
 		rd.str(rec.lvl.cov.String())
 		rd.str(" window): ")
@@ -319,8 +397,8 @@ func (rd *renderer) businessDays(rec *record) {
 		rd.str(rec.lvl.cov.String())
 		rd.str(" window: ")
 	}
-	rd.buf = appendEnd(rd.buf, rec.base)
-	rd.end(RuleDue, rec.base, from, len(rd.hol))
+	rd.buf = rd.zone.appendEndAt(rd.buf, base, w)
+	rd.end(RuleDue, base, from, len(rd.hol))
 }
 
 // notCoverage writes why the clamped start's day does not count: ", Sat 14 Nov
@@ -338,12 +416,12 @@ func (rd *renderer) notCoverage(rec *record) {
 	rd.skipped(rec.day, rec.day)
 }
 
-func (rd *renderer) effect(rec *record, e *effect) {
+func (rd *renderer) effect(ds *Deadlines, e *effect) {
 	loc := rd.c.cal.Location()
 	from, h0 := rd.begin(), len(rd.hol)
-	due := rd.c.at(e.due)
+	due := rd.at(e.due)
 	if e.kind <= effHoldAfterDue {
-		h := rd.ds.holds[e.i]
+		h := ds.holds[e.i]
 		if h.Running() {
 			rd.str("on hold since ")
 			rd.instant(h.From.In(loc))
@@ -356,18 +434,18 @@ func (rd *renderer) effect(rec *record, e *effect) {
 		switch e.kind {
 		case effHoldMoved:
 			rd.str(": ")
-			rd.str(fmtDuration(e.left))
+			rd.buf = appendDuration(rd.buf, e.left)
 			rd.str(" of the ")
 			rd.str(e.lvl.cov.String())
 			rd.str(" window was left at ")
-			rd.instant(rd.c.at(e.f))
+			rd.instant(rd.at(e.x))
 			rd.str(" and runs again from the hold's end: ")
 			rd.instant(due)
 		case effHoldPaused:
 			rd.str(", not ended: the clock stopped at ")
-			rd.instant(rd.c.at(e.f))
+			rd.instant(rd.at(e.x))
 			rd.str(" with ")
-			rd.str(fmtDuration(e.left))
+			rd.buf = appendDuration(rd.buf, e.left)
 			rd.str(" of the ")
 			rd.str(e.lvl.cov.String())
 			rd.str(" window left")
@@ -379,8 +457,7 @@ func (rd *renderer) effect(rec *record, e *effect) {
 		rd.end(RuleHold, due, from, h0)
 		return
 	}
-	ch := rd.ds.changes[e.i]
-	cand := rd.c.at(e.cand)
+	ch := ds.changes[e.i]
 	rd.str("priority ")
 	switch e.kind {
 	case effRaise, effRaiseKept:
@@ -397,30 +474,30 @@ func (rd *renderer) effect(rec *record, e *effect) {
 	switch e.kind {
 	case effRaise:
 		rd.str(": ")
-		rd.str(e.lvl.String())
+		rd.buf = e.lvl.appendTo(rd.buf)
 		rd.str(" counted from then is due ")
-		rd.instant(cand)
+		rd.instant(rd.at(e.x))
 		rd.str(", earlier than before")
 	case effRaiseKept:
 		rd.str(": ")
-		rd.str(e.lvl.String())
+		rd.buf = e.lvl.appendTo(rd.buf)
 		rd.str(" counted from then would be due ")
-		rd.instant(cand)
+		rd.instant(rd.at(e.x))
 		rd.str(", not earlier: the deadline stays ")
 		rd.instant(due)
 	case effLower:
 		rd.str(": ")
-		rd.str(e.lvl.String())
+		rd.buf = e.lvl.appendTo(rd.buf)
 		rd.str(" counted from the start, with the holds before the change: due ")
 		rd.instant(due)
 	case effRetroactive:
 		rd.str(", counted retroactively: ")
-		rd.str(e.lvl.String())
+		rd.buf = e.lvl.appendTo(rd.buf)
 		rd.str(" from the start, with the holds before the change: due ")
 		rd.instant(due)
 	case effSameLevel:
 		rd.str(": the level stays ")
-		rd.str(e.lvl.String())
+		rd.buf = e.lvl.appendTo(rd.buf)
 	case effLate:
 		rd.str(": at or after the deadline, it moves nothing")
 	}
@@ -468,16 +545,30 @@ func zoneOffset(t time.Time) int {
 	return off
 }
 
-// fmtDuration writes a duration for people: "1 hour", "4 hours", "90 minutes",
-// "1h30m15s" for anything odd.
-func fmtDuration(d time.Duration) string {
+// appendDuration writes a duration for people: "1 hour", "4 hours", "90
+// minutes", and as time.Duration writes it ("1h30m15s") for anything odd.
+func appendDuration(b []byte, d time.Duration) []byte {
 	switch {
 	case d == time.Hour:
-		return "1 hour"
+		return append(b, "1 hour"...)
 	case d%time.Hour == 0:
-		return strconv.FormatInt(int64(d/time.Hour), 10) + " hours"
+		b = strconv.AppendInt(b, int64(d/time.Hour), 10)
+		return append(b, " hours"...)
 	case d%time.Minute == 0 && d < 10*time.Hour:
-		return strconv.FormatInt(int64(d/time.Minute), 10) + " minutes"
+		b = strconv.AppendInt(b, int64(d/time.Minute), 10)
+		return append(b, " minutes"...)
+	case d > 0 && d%time.Second == 0:
+		// time.Duration's own form, without its allocation: 16h30m0s, 45m10s.
+		if h := d / time.Hour; h > 0 {
+			b = strconv.AppendInt(b, int64(h), 10)
+			b = append(b, 'h')
+		}
+		if d >= time.Minute {
+			b = strconv.AppendInt(b, int64(d%time.Hour/time.Minute), 10)
+			b = append(b, 'm')
+		}
+		b = strconv.AppendInt(b, int64(d%time.Minute/time.Second), 10)
+		return append(b, 's')
 	}
-	return d.String()
+	return append(b, d.String()...)
 }

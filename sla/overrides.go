@@ -123,35 +123,28 @@ func (o Overrides) MarshalJSON() ([]byte, error) {
 		x, _ := json.Marshal(v)
 		b.Write(x)
 	}
-	vals := [...]any{o.Cutoff, o.CutoffAppliesToShip, o.CutoffAppliesTo24x7, o.Window8x5, o.Window9x5, o.Window24x7, nil, o.ReturnDays, o.EscalationShare, o.RetroactivePriorityChanges}
+	var response any
 	if o.Response != nil {
-		vals[6] = o.Response.String()
+		response = o.Response.String()
 	}
-	for i, v := range vals {
-		if !isNil(v) {
-			put(overrideKeys[i], v)
+	// In the order of overrideKeys: whether the field is set, and its value.
+	fields := [...]struct {
+		set bool
+		v   any
+	}{
+		{o.Cutoff != nil, o.Cutoff}, {o.CutoffAppliesToShip != nil, o.CutoffAppliesToShip},
+		{o.CutoffAppliesTo24x7 != nil, o.CutoffAppliesTo24x7}, {o.Window8x5 != nil, o.Window8x5},
+		{o.Window9x5 != nil, o.Window9x5}, {o.Window24x7 != nil, o.Window24x7}, {o.Response != nil, response},
+		{o.ReturnDays != nil, o.ReturnDays}, {o.EscalationShare != nil, o.EscalationShare},
+		{o.RetroactivePriorityChanges != nil, o.RetroactivePriorityChanges},
+	}
+	for i, f := range fields {
+		if f.set {
+			put(overrideKeys[i], f.v)
 		}
 	}
 	b.WriteByte('}')
 	return b.Bytes(), nil
-}
-
-func isNil(v any) bool {
-	switch p := v.(type) {
-	case nil:
-		return true
-	case *calendar.TimeOfDay:
-		return p == nil
-	case *bool:
-		return p == nil
-	case *calendar.Window:
-		return p == nil
-	case *int:
-		return p == nil
-	case *Share:
-		return p == nil
-	}
-	return false
 }
 
 // UnmarshalJSON reads the JSON object of Overrides' doc. It reports every

@@ -64,3 +64,30 @@ func TestOverridesJSONErrors(t *testing.T) {
 	assert.Error(t, json.Unmarshal([]byte(`null`), &o))
 	assert.Error(t, json.Unmarshal([]byte(`[1]`), &o))
 }
+
+// The JSON form writes the fields that are set, in the order of the doc, with
+// their text forms: a share as a percentage, a duration as Go writes it, a
+// window in its canonical form.
+func TestOverridesMarshalJSON(t *testing.T) {
+	cutoff, ship, h24, retro := calendar.Clock(14, 0, 0), false, true, true
+	w8 := calendar.MustParseWindow("Mon-Fri 08:00-16:00")
+	resp, days, share := 30*time.Minute, 10, sla.Percent(80)
+	all := sla.Overrides{Cutoff: &cutoff, CutoffAppliesToShip: &ship, CutoffAppliesTo24x7: &h24, Window8x5: &w8,
+		Response: &resp, ReturnDays: &days, EscalationShare: &share, RetroactivePriorityChanges: &retro}
+	for _, c := range []struct {
+		name string
+		o    sla.Overrides
+		want string
+	}{
+		{"nothing set is an empty object", sla.Overrides{}, `{}`},
+		{"one setting", sla.Overrides{ReturnDays: &days}, `{"return_days":10}`},
+		{"a false flag is written, it is set", sla.Overrides{CutoffAppliesToShip: &ship}, `{"cutoff_applies_to_ship":false}`},
+		{"every kind of setting", all, `{"cutoff":"14:00","cutoff_applies_to_ship":false,"cutoff_applies_to_24x7":true,` +
+			`"window_8x5":"Mon-Fri 08:00-16:00","response":"30m0s","return_days":10,"escalation_share":"80%",` +
+			`"retroactive_priority_changes":true}`},
+	} {
+		b, err := json.Marshal(c.o)
+		require.NoError(t, err, c.name)
+		assert.Equal(t, c.want, string(b), c.name)
+	}
+}

@@ -53,13 +53,7 @@ func (p Priority) Critical() bool { return p == P1 || p == P2 }
 // "none" and the empty string give the zero Priority. Anything else is a
 // *ParseError quoting the input.
 func ParsePriority(s string) (Priority, error) {
-	t := s
-	for len(t) > 0 && (t[0] == ' ' || t[0] == '\t') {
-		t = t[1:]
-	}
-	for len(t) > 0 && (t[len(t)-1] == ' ' || t[len(t)-1] == '\t') {
-		t = t[:len(t)-1]
-	}
+	t := trimBlanks(s)
 	switch {
 	case t == "" || t == "none":
 		return 0, nil
@@ -67,6 +61,18 @@ func ParsePriority(s string) (Priority, error) {
 		return Priority(t[1] - '0'), nil
 	}
 	return 0, &ParseError{Kind: "priority", Input: s, Reason: "want P1, P2, P3 or P4", Err: ErrInvalidPriority}
+}
+
+// trimBlanks returns s without the spaces and tabs around it: the parsers of
+// names (priorities, kinds, statuses) ignore them.
+func trimBlanks(s string) string {
+	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t') {
+		s = s[1:]
+	}
+	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t') {
+		s = s[:len(s)-1]
+	}
+	return s
 }
 
 // MarshalText implements encoding.TextMarshaler.

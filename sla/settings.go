@@ -139,6 +139,38 @@ type Calculator struct {
 	set     Settings
 	sched   [Coverage24x7 + 1]*calendar.Schedule
 	elapsed *calendar.Schedule // real time, for the return period
+	txt     texts
+}
+
+// texts are the words of the explanations that depend on the settings alone,
+// written once for the calculator.
+type texts struct {
+	// window is what follows the duration of a window-time step: " of real
+	// elapsed time (24x7 window)" or " of the 9x5 window (09:00-18:00
+	// Mon-Fri, closed on holidays)".
+	window         [Coverage24x7 + 1]string
+	openOnHolidays [Coverage24x7 + 1]bool
+	cutoff         string // "15:00"
+	response       string // "1 hour"
+	returnDays     string // "7"
+}
+
+func newTexts(set Settings) texts {
+	t := texts{
+		cutoff:     set.Cutoff.String(),
+		response:   string(appendDuration(nil, set.Response)),
+		returnDays: strconv.Itoa(set.ReturnDays),
+	}
+	for cov := Coverage8x5; cov <= Coverage24x7; cov++ {
+		w := set.Window(cov)
+		t.openOnHolidays[cov] = w.OpenOnHolidays
+		if w == calendar.Window24x7() {
+			t.window[cov] = " of real elapsed time (" + cov.String() + " window)"
+		} else {
+			t.window[cov] = " of the " + describeWindow(cov, w)
+		}
+	}
+	return t
 }
 
 // NewCalculator returns a calculator for cal with settings set.
@@ -149,7 +181,7 @@ func NewCalculator(cal *calendar.Calendar, set Settings) (*Calculator, error) {
 	if err := set.Validate(); err != nil {
 		return nil, err
 	}
-	c := &Calculator{cal: cal, set: set}
+	c := &Calculator{cal: cal, set: set, txt: newTexts(set)}
 	for cov := Coverage8x5; cov <= Coverage24x7; cov++ {
 		s, err := cal.Schedule(set.Window(cov))
 		if err != nil {

@@ -1,0 +1,82 @@
+package sla
+
+import (
+	"testing"
+	"time"
+	_ "time/tzdata" // the zones below, wherever the system has no database
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/slaclock/slaclock/calendar"
+)
+
+// appendDuration writes the odd durations as time.Duration.String does, without
+// its allocation.
+func TestAppendDuration(t *testing.T) {
+	for _, c := range []struct {
+		d    time.Duration
+		want string
+	}{
+		{time.Hour, "1 hour"},
+		{16 * time.Hour, "16 hours"},
+		{90 * time.Minute, "90 minutes"},
+		{16*time.Hour + 30*time.Minute, "16h30m0s"},
+		{45*time.Minute + 10*time.Second, "45m10s"},
+		{10 * time.Second, "10s"},
+		{2*time.Hour + 5*time.Second, "2h0m5s"},
+		{1500 * time.Millisecond, "1.5s"},
+		{-time.Minute, "-1 minutes"},
+		{-90 * time.Second, "-1m30s"},
+	} {
+		assert.Equal(t, c.want, string(appendDuration(nil, c.d)), "%d ns", int64(c.d))
+		if c.d%time.Minute != 0 {
+			assert.Equal(t, c.d.String(), string(appendDuration(nil, c.d)))
+		}
+	}
+}
+
+// The wall clock a renderer computes from its cached zone period is the one
+// time.Time gives, and the zone is written on the days the clocks change and
+// only there, every quarter of an hour around the clock changes of Warsaw and
+// of Beirut (whose clocks change at midnight) and over New Year, where Go
+// reports zone periods without a change (golang/go#81583).
+func TestZoneCacheAgreesWithTime(t *testing.T) {
+	beirut, err := time.LoadLocation("Asia/Beirut")
+	require.NoError(t, err)
+	warsaw := calendar.Warsaw()
+	type span struct {
+		loc  *time.Location
+		from time.Time
+	}
+	var z zoneCache
+	for _, s := range []span{
+		{warsaw, time.Date(2026, 3, 27, 0, 0, 0, 0, warsaw)},
+		{warsaw, time.Date(2026, 10, 23, 0, 0, 0, 0, warsaw)},
+		{warsaw, time.Date(2040, 12, 29, 0, 0, 0, 0, warsaw)},
+		{warsaw, time.Date(2026, 12, 30, 0, 0, 0, 0, warsaw)},
+		{beirut, time.Date(2018, 3, 23, 0, 0, 0, 0, beirut)},
+		{beirut, time.Date(2018, 10, 26, 0, 0, 0, 0, beirut)},
+	} {
+		for k := 0; k < 4*24*5; k++ {
+			at := s.from.Add(time.Duration(k)*15*time.Minute + time.Duration(k%3)*time.Second)
+			w := z.civil(at)
+			y, m, d := at.Date()
+			hh, mm, ss := at.Clock()
+			require.Equal(t, calendar.Date{Year: y, Month: m, Day: d}, w.date, "%s", at)
+			require.Equal(t, [3]int{hh, mm, ss}, [3]int{w.hh, w.mm, w.ss}, "%s", at)
+			require.Equal(t, at.Weekday(), w.wd, "%s", at)
+			day0 := time.Date(y, m, d, 0, 0, 0, 0, s.loc)
+			day1 := time.Date(y, m, d+1, 0, 0, 0, 0, s.loc)
+			_, o0 := day0.Zone()
+			_, o1 := day1.Add(-time.Nanosecond).Zone()
+			change := day1.Sub(day0) != 24*time.Hour || o0 != o1
+			got := string(z.appendInstant(nil, at))
+			want := string(appendWall(nil, w))
+			if change {
+				want += " " + at.Format("MST")
+			}
+			require.Equal(t, want, got, "%s", at)
+		}
+	}
+}
