@@ -321,11 +321,12 @@ func (r *Registry) Reterm(h History) (*Request, []Moved, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	c, err := r.Lookup(h.Terms.Contract)
+	ci, err := r.index(h.Terms.Contract)
 	if err != nil {
 		return nil, nil, err
 	}
-	dev, ok := c.Device(h.Terms.Device.Serial)
+	c := r.contracts[ci] // read only: termsOf copies what the request keeps
+	dev, ok := r.device(ci, h.Terms.Device.Serial)
 	if !ok {
 		return nil, nil, &FieldError{Field: "serial number", Value: h.Terms.Device.Serial, Reason: "is no longer covered by contract " + c.Number, Err: ErrNotCovered}
 	}

@@ -40,6 +40,7 @@ type Request struct {
 	calc        *sla.Calculator
 	log         []Entry // the history's entries, in the order they were recorded
 	st          state
+	spare       []ServiceDeadlines // storage for the next event's deadlines (see Apply)
 }
 
 // Open checks an opening and returns the request, submitted. It is refused, with
@@ -68,16 +69,17 @@ func (r *Registry) Open(o Opening) (*Request, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	c, err := r.Lookup(o.Contract)
+	ci, err := r.index(o.Contract)
 	if err != nil {
 		return nil, err
 	}
-	calc := r.Calculator(c)
-	dev, covered := c.Device(o.Serial)
+	c := &r.contracts[ci] // read only: termsOf copies what the request keeps
+	calc := r.Calculator(*c)
+	dev, covered := r.device(ci, o.Serial)
 	if !covered {
 		errs = append(errs, &FieldError{Field: "serial number", Value: o.Serial, Reason: "is not covered by contract " + c.Number, Err: ErrNotCovered})
 	}
-	t := termsOf(c, dev, calc.Settings())
+	t := termsOf(*c, dev, calc.Settings())
 	errs = append(errs, t.openingErrors(calc, o.Priority, o.Submitted)...)
 	if reason := checkNote(o.Note); reason != "" {
 		errs = append(errs, &FieldError{Field: "note", Value: o.Note, Reason: reason, Err: ErrInvalidField})
@@ -171,6 +173,11 @@ func (q *Request) Time(s Step) (time.Time, bool) {
 	}
 	return time.Time{}, false
 }
+
+// Len returns the number of entries in the request's history,
+// len(q.History().Entries), without copying it: an Apply that leaves it
+// unchanged recorded nothing (the event repeated one already recorded).
+func (q *Request) Len() int { return len(q.log) }
 
 // Done reports whether the request is closed or rejected.
 func (q *Request) Done() bool { return q.st.done() }

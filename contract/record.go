@@ -101,11 +101,16 @@ func (q *Request) Apply(e Entry) error {
 	} else {
 		st = q.st
 		if keep, err = q.next(&st, e); err == nil && keep {
-			err = q.compute(&st, e)
+			// The deadlines are computed into the spare storage, so that
+			// q.st keeps its own until the event is taken.
+			err = q.compute(&st, e, q.spare)
 		}
 	}
 	if err != nil || !keep {
 		return err
+	}
+	if !e.Correction {
+		q.spare = q.st.deadlines // nothing outside the request holds it: Deadlines copies
 	}
 	q.st = st
 	q.log = append(q.log, e)
@@ -253,10 +258,13 @@ func (st *state) refusal(e Entry) (string, error) {
 	return "", nil
 }
 
-// compute sets st's deadlines, one set per service; e is the event that led
-// to st, named in the error.
-func (q *Request) compute(st *state, e Entry) error {
-	out := make([]ServiceDeadlines, 0, len(q.terms.Services))
+// compute sets st's deadlines, one set per service, in buf's storage when it
+// has room; e is the event that led to st, named in the error.
+func (q *Request) compute(st *state, e Entry, buf []ServiceDeadlines) error {
+	out := buf[:0]
+	if cap(out) < len(q.terms.Services) {
+		out = make([]ServiceDeadlines, 0, len(q.terms.Services))
+	}
 	for _, svc := range q.terms.Services {
 		ds, err := q.calc.Deadlines(q.slaRequest(st, svc))
 		if err != nil {
@@ -308,13 +316,13 @@ func (q *Request) replay(events []Entry, check bool) (state, error) {
 			}
 		}
 		if check {
-			if err := q.compute(&st, e); err != nil {
+			if err := q.compute(&st, e, st.deadlines); err != nil { // st is replay's own
 				return state{}, err
 			}
 		}
 	}
 	if !check {
-		if err := q.compute(&st, events[len(events)-1]); err != nil {
+		if err := q.compute(&st, events[len(events)-1], nil); err != nil {
 			return state{}, err
 		}
 	}

@@ -22,6 +22,7 @@ type Registry struct {
 	calc      *sla.Calculator
 	contracts []Contract
 	byKey     map[string]int             // index into contracts, by key(number)
+	devices   []map[string]int           // per contract, index into its Devices, by key(serial)
 	calcs     map[string]*sla.Calculator // by key(number), for contracts with settings of their own
 
 	mu     sync.Mutex
@@ -97,8 +98,13 @@ func build(calc *sla.Calculator, contracts []Contract, lines []int) (*Registry, 
 			}
 			r.calcs[key(c.Number)] = oc
 		}
+		devs := make(map[string]int, len(c.Devices))
+		for j, d := range c.Devices {
+			devs[key(d.Serial)] = j
+		}
 		r.byKey[key(c.Number)] = len(r.contracts)
 		r.contracts = append(r.contracts, c)
+		r.devices = append(r.devices, devs)
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
@@ -110,14 +116,36 @@ func build(calc *sla.Calculator, contracts []Contract, lines []int) (*Registry, 
 // trimming spaces and ignoring case; an unknown number is an error wrapping
 // ErrUnknownContract.
 func (r *Registry) Lookup(number string) (Contract, error) {
+	i, err := r.index(number)
+	if err != nil {
+		return Contract{}, err
+	}
+	return r.contracts[i].clone(), nil
+}
+
+// index returns the index of the contract with the given number, as Lookup
+// finds it, without copying it: the registry's own opening and re-terming
+// read it in place, so that the cost of an opening does not grow with the
+// contract's devices.
+func (r *Registry) index(number string) (int, error) {
 	if strings.TrimSpace(number) == "" {
-		return Contract{}, &FieldError{Field: "contract number", Reason: "required", Err: ErrMissingField}
+		return 0, &FieldError{Field: "contract number", Reason: "required", Err: ErrMissingField}
 	}
 	i, ok := r.byKey[key(number)]
 	if !ok {
-		return Contract{}, &FieldError{Field: "contract number", Value: number, Reason: "no such contract in the registry", Err: ErrUnknownContract}
+		return 0, &FieldError{Field: "contract number", Value: number, Reason: "no such contract in the registry", Err: ErrUnknownContract}
 	}
-	return r.contracts[i].clone(), nil
+	return i, nil
+}
+
+// device returns the device of contract i with the given serial number, as
+// Contract.Device finds it, from the registry's index of serial numbers.
+func (r *Registry) device(i int, serial string) (Device, bool) {
+	j, ok := r.devices[i][key(serial)]
+	if !ok {
+		return Device{}, false
+	}
+	return r.contracts[i].Devices[j], true
 }
 
 // Contracts returns copies of the contracts in the order they were given.

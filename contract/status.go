@@ -109,29 +109,43 @@ func (q *Request) Status(now time.Time) (Status, error) {
 	if h, ok := st.running(); ok {
 		out.HeldSince = h.From
 	}
-	var first, targets, last []DeadlineStatus
-	for i, sd := range st.deadlines {
-		outs, err := q.calc.Evaluate(&sd.Deadlines, act, at)
+	// Every service's outcomes, then one list: the response, the hardware
+	// targets in the order of the services, the return.
+	var buf [4][]sla.Outcome
+	outs, n := buf[:0], 0
+	for i := range st.deadlines {
+		o, err := q.calc.Evaluate(&st.deadlines[i].Deadlines, act, at)
 		if err != nil {
 			return Status{}, err
 		}
-		for _, o := range outs {
-			ds := DeadlineStatus{Service: sd.Service, Level: sd.Deadlines.Level, Outcome: o}
-			switch o.Deadline.Kind {
-			case sla.Response:
-				if i == resp {
-					first = append(first, ds)
-				}
-			case sla.Return:
-				if i == ret {
-					last = append(last, ds)
-				}
-			default:
-				targets = append(targets, ds)
+		outs, n = append(outs, o), n+len(o)
+	}
+	out.Deadlines = make([]DeadlineStatus, 0, n)
+	add := func(i int, o sla.Outcome) {
+		sd := &st.deadlines[i]
+		out.Deadlines = append(out.Deadlines, DeadlineStatus{Service: sd.Service, Level: sd.Deadlines.Level, Outcome: o})
+	}
+	for i, list := range outs {
+		for _, o := range list {
+			if o.Deadline.Kind == sla.Response && i == resp {
+				add(i, o)
 			}
 		}
 	}
-	out.Deadlines = append(append(first, targets...), last...)
+	for i, list := range outs {
+		for _, o := range list {
+			if o.Deadline.Kind != sla.Response && o.Deadline.Kind != sla.Return {
+				add(i, o)
+			}
+		}
+	}
+	for i, list := range outs {
+		for _, o := range list {
+			if o.Deadline.Kind == sla.Return && i == ret {
+				add(i, o)
+			}
+		}
+	}
 	for _, d := range out.Deadlines {
 		if d.Escalate {
 			c := d.Service.Programme().Contacts()

@@ -67,7 +67,7 @@ func (s Step) String() string {
 // priority.
 func ParseStep(name string) (Step, error) {
 	t := strings.ToLower(strings.TrimSpace(name))
-	t = strings.NewReplacer("-", "", " ", "", "_", "").Replace(t)
+	t = stepSeparators.Replace(t)
 	for s := Submitted; s <= lastStep; s++ {
 		if stepNames[s] == t {
 			return s, nil
@@ -78,6 +78,10 @@ func ParseStep(name string) (Step, error) {
 	}
 	return 0, &FieldError{Field: "event", Value: name, Reason: "want submitted, responded, confirmed, shipped, delivered, onsite, returned, closed, rejected, hold, resumed or priority", Err: ErrInvalidField}
 }
+
+// stepSeparators drops what ParseStep ignores inside a name; built once, as
+// a Replacer is costly to build and safe for concurrent use.
+var stepSeparators = strings.NewReplacer("-", "", " ", "", "_", "")
 
 // MarshalText writes the step's name (see String); an invalid Step is an
 // error.
