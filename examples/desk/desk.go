@@ -46,9 +46,10 @@ type Desk struct {
 
 // openRequest is a request that has not ended, with the order it was opened in.
 type openRequest struct {
-	q    *contract.Request
-	seq  int
-	line int // the line it was submitted on
+	q      *contract.Request
+	seq    int
+	line   int     // the line it was submitted on
+	stamps []stamp // its events, kept for the device when it ends
 }
 
 // stamp is an event of an ended request: enough to know a repeated line.
@@ -76,7 +77,9 @@ func deviceKey(number, serial string) string {
 // (*contract.FieldError, *contract.StepError); contract.ErrStepOrder for a
 // submitted event on a device that already has an open request or a later
 // step on one that has none; or the calendar's error (calendar.ErrOutOfRange)
-// for an event whose deadlines the calendar cannot compute or evaluate. An
+// for an event whose deadlines the calendar cannot compute (every event) or,
+// for the closing or rejecting event, evaluate at its time; an open request
+// is evaluated when it is reported. An
 // event that repeats one already applied (same device, step, instant and
 // priority), of the open request or of the device's last ended one, is the
 // same event: it is accepted and changes nothing.
@@ -95,11 +98,8 @@ func (d *Desk) Apply(e Event, line int) error {
 		if err != nil {
 			return err
 		}
-		if _, err := q.Status(e.At); err != nil {
-			return stepError(e, err)
-		}
 		d.seq++
-		d.open[k] = &openRequest{q: q, seq: d.seq, line: line}
+		d.open[k] = &openRequest{q: q, seq: d.seq, line: line, stamps: []stamp{stampOf(e)}}
 		delete(d.ended, k) // the last ended request is no longer the device's last
 		return nil
 	}
@@ -116,38 +116,45 @@ func (d *Desk) Apply(e Event, line int) error {
 	if e.Step == contract.PriorityChanged {
 		entry.Priority = e.Priority
 	}
-	before := len(q.History().Entries)
+	before := q.Len()
 	if err := q.Apply(entry); err != nil {
 		return err
 	}
-	h := q.History()
-	if len(h.Entries) == before {
+	if q.Len() == before {
 		return nil // a repeat: nothing changed
+	}
+	o.stamps = append(o.stamps, stampOf(e))
+	if !q.Done() {
+		return nil
 	}
 	st, err := q.Status(e.At)
 	if err != nil {
-		// The calendar cannot take the deadlines this event gives: take it back.
+		// The calendar cannot evaluate the deadlines at the end: take the
+		// event back.
+		h := q.History()
 		h.Entries = h.Entries[:len(h.Entries)-1]
 		back, rerr := d.reg.Restore(h)
 		if rerr != nil {
 			return fmt.Errorf("taking back the refused event: %w", errors.Join(rerr, err)) // not expected: the history replayed before
 		}
-		o.q = back
+		o.q, o.stamps = back, o.stamps[:len(o.stamps)-1]
 		return stepError(e, err)
-	}
-	if !q.Done() {
-		return nil
 	}
 	if d.end != nil {
 		d.end(q, st)
 	}
-	stamps := make([]stamp, len(h.Entries))
-	for i, x := range h.Entries {
-		stamps[i] = stamp{step: x.Step, priority: x.Priority, at: x.At.UnixNano()}
-	}
 	delete(d.open, k)
-	d.ended[k] = stamps
+	d.ended[k] = o.stamps
 	return nil
+}
+
+// stampOf is the stamp of an applied event.
+func stampOf(e Event) stamp {
+	s := stamp{step: e.Step, at: e.At.UnixNano()}
+	if e.Step == contract.PriorityChanged {
+		s.priority = e.Priority
+	}
+	return s
 }
 
 // repeatsEnded reports whether e repeats an event of the device's last ended
