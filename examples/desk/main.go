@@ -28,7 +28,7 @@
 //
 // # The events file
 //
-// A CSV file (encoding/csv) with a header row naming the columns, in any order
+// A CSV file (RFC 4180, one record a line) with a header row naming the columns, in any order
 // and any case: contract, serial, priority, event, time, and optionally
 // description and id (the desk's own reference, used on the submitted event).
 // Other columns are ignored. Lines starting with # are comments; blank lines
@@ -39,11 +39,13 @@
 //   - priority: P1 to P4, or empty; it is read from the submitted event and
 //     needed there for cocare-premier and cocare-premium-onsite;
 //   - event: submitted, responded, confirmed, shipped, delivered, onsite,
-//     returned, closed or rejected (as contract.ParseStep accepts, so on-site
-//     too);
+//     returned, closed, rejected, hold (the request goes on hold: the clocks
+//     counting from the confirmation stop), resumed (the hold ends) or
+//     priority (the request's priority changes to the one in the priority
+//     column), as contract.ParseStep accepts them, so on-site too;
 //   - time: RFC 3339 with an offset (2026-11-23T12:00:00+01:00; Z for UTC).
 //
-// The lines are replayed in the order of the file with contract.Desk: a device
+// The lines are replayed in the order of the file (Desk): a device
 // has one open request at a time, which a submitted event opens and closed or
 // rejected ends. A line is rejected, and listed in section 3, when it has more
 // or fewer fields than the header; when a field is empty (contract, serial) or
@@ -51,14 +53,17 @@
 // time; or when the desk refuses the event (contract.Desk.Apply's error: an
 // unknown contract, a device the contract does not cover, a submission outside
 // the contract's term, a missing priority, a step out of order, before the
-// previous one or already recorded at another time). A line that is not valid
-// CSV (a stray quote) is rejected too; an unterminated quote runs to the end of
-// the file, as encoding/csv reads it.
+// previous one or already recorded at another time, an event the calendar
+// cannot take: dated after 2200, or giving a deadline past its end). A line
+// that is not valid CSV (a stray quote) is rejected too: a record is one line,
+// so a quote left open rejects its own line and replay goes on with the next.
+// A UTF-8 byte order mark at the start of the file is skipped, also before a
+// comment line.
 //
 // # The report time
 //
 // -now is the instant the report is made at, in RFC 3339 with an offset. Its
-// default is the latest time in the events file: the program never reads the
+// default is the time of the latest event applied: the program never reads the
 // clock, so the same files always give the same report. Events after the
 // report time are not applied: the report knows nothing later.
 //

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -86,6 +87,11 @@ func (r *report) body(w io.Writer) error {
 				fmt.Fprintf(tw, "%s\t-\t-\t-\t-\t\t\n", next)
 				continue
 			}
+			if o.Next.Status == sla.Paused {
+				d := o.Next.Deadline
+				fmt.Fprintf(tw, "%s\ton hold since %s\t%s\t-\t-\t\t\n", d.Kind, fmtTime(d.PausedSince), fmtDuration(d.Left))
+				continue
+			}
 			p := o.Next.Progress
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", o.Next.Deadline.Kind, fmtTime(o.Next.Deadline.Due),
 				fmtDuration(p.Left), fmtDuration(p.LeftElapsed), fmtShare(p.Share), mark(o.Next), fmtEscalation(o.Escalation))
@@ -98,6 +104,9 @@ func (r *report) body(w io.Writer) error {
 		fmt.Fprintf(w, "LEFT (WINDOW) is time left in the level's coverage window, LEFT (ELAPSED) on the clock;\n")
 		fmt.Fprintf(w, "USED is the share of the target used. MARK: ! at least 75 %% used, !! past the deadline (breached).\n")
 		fmt.Fprintf(w, "NEXT verification or closure: no deadline is pending, the request waits for that step.\n")
+		if slices.ContainsFunc(r.Open, func(o openRow) bool { return o.Next != nil && o.Next.Status == sla.Paused }) {
+			fmt.Fprintf(w, "On hold: the deadline's clock is stopped; LEFT (WINDOW) is the window time left when it stopped.\n")
+		}
 	}
 
 	fmt.Fprintf(w, "\n%s of submission (Europe/Warsaw)\n\n", headerSummary)

@@ -28,7 +28,8 @@ type openRow struct {
 	Service sla.Service
 	Level   sla.Level // the level that applied to the request's priority
 	// Next is the service's deadline due first among those whose event has not
-	// happened (still open, or past and so breached); nil when none is pending:
+	// happened (still open, or past and so breached), or, when all of those
+	// are paused by a running hold, the first paused one; nil when none is pending:
 	// the request waits for verification or for closure, which have no deadline.
 	Next *contract.DeadlineStatus
 	// Escalation is the channel to escalate through, set when Next is breached
@@ -43,10 +44,13 @@ func openRows(q *contract.Request, st contract.Status) []openRow {
 		row := openRow{Request: q, Service: sd.Service, Level: sd.Deadlines.Level}
 		for i := range st.Deadlines {
 			d := &st.Deadlines[i]
-			if d.Service != sd.Service || !d.Actual.IsZero() || d.Status == sla.Paused {
+			if d.Service != sd.Service || !d.Actual.IsZero() {
 				continue
 			}
-			if row.Next == nil || d.Deadline.Due.Before(row.Next.Deadline.Due) {
+			// A running deadline comes before a paused one (it has no due
+			// instant while the request is on hold), then the earliest due.
+			if row.Next == nil || row.Next.Status == sla.Paused && d.Status != sla.Paused ||
+				d.Status != sla.Paused && d.Deadline.Due.Before(row.Next.Deadline.Due) {
 				row.Next = d
 			}
 		}
@@ -62,15 +66,22 @@ func openRows(q *contract.Request, st contract.Status) []openRow {
 // time), then the rows with no deadline pending; ties by contract and serial,
 // then in the order they are given.
 func sortOpen(rows []openRow) {
+	dated := func(r openRow) bool { return r.Next != nil && r.Next.Status != sla.Paused }
 	slices.SortStableFunc(rows, func(a, b openRow) int {
 		switch {
-		case a.Next != nil && b.Next != nil:
+		case dated(a) && dated(b):
 			if c := a.Next.Deadline.Due.Compare(b.Next.Deadline.Due); c != 0 {
 				return c
 			}
-		case a.Next != nil:
-			return -1
-		case b.Next != nil:
+		case dated(a) != dated(b):
+			if dated(a) {
+				return -1
+			}
+			return 1
+		case (a.Next != nil) != (b.Next != nil): // paused rows before those with nothing pending
+			if a.Next != nil {
+				return -1
+			}
 			return 1
 		}
 		return cmp.Or(cmp.Compare(a.Request.Contract().Number, b.Request.Contract().Number),
