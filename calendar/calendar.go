@@ -564,16 +564,7 @@ func (c *Calendar) dateAt(i int) Date {
 
 // dayOfYear is the month and day (month<<5 | day) of each day of a common and
 // of a leap year, from 1 January.
-var dayOfYear = func() (t [2][366]uint16) {
-	for leap := 0; leap < 2; leap++ {
-		y := 2001 + 3*leap // 2001 is common, 2004 leap
-		for doy := 0; doy < 365+leap; doy++ {
-			d := Date{y, time.January, 1}.AddDays(doy)
-			t[leap][doy] = uint16(d.Month)<<5 | uint16(d.Day)
-		}
-	}
-	return t
-}()
+var dayOfYear = &civil.monthDay
 
 // instant returns t in Unix nanoseconds and its day index. The end of the range
 // (the last day's 24:00) is an instant of the range, on the last day: a deadline
