@@ -387,6 +387,24 @@ func (c *Calendar) at(i int, tod TimeOfDay) int64 {
 	return time.Date(d.Year, d.Month, d.Day, h, m, s, 0, c.loc).UnixNano()
 }
 
+// EndOfDayAfter returns the date of t in the calendar's location, DateOf(t);
+// the date n days after it, day.AddDays(n); and the end (24:00) of that date,
+// At(last, EndOfDay), in one pass over the tables. The error is At's.
+func (c *Calendar) EndOfDayAfter(t time.Time, n int) (day, last Date, end time.Time, err error) {
+	if u, i, ok := c.instant(t); ok && u < c.mid[c.n] && c.flags[i]&flagIrregular == 0 && n > -c.n && n < c.n {
+		if j := i + n; j >= 0 && j < c.n {
+			day = c.dateAt(i)
+			return day, day.AddDays(n), time.Unix(0, c.mid[j+1]).In(c.loc), nil
+		}
+	}
+	day = c.DateOf(t)
+	last = day.AddDays(n)
+	if end, err = c.At(last, EndOfDay); err != nil {
+		return day, last, time.Time{}, err
+	}
+	return day, last, end, nil
+}
+
 // IsBusinessDay reports whether d is a business day: a workweek day that is not
 // a holiday or closure, or a worked day (WithWorkday).
 func (c *Calendar) IsBusinessDay(d Date) (bool, error) {
