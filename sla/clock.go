@@ -298,19 +298,15 @@ func (c *Calculator) rule(rec *record, l Level, t time.Time) (time.Time, error) 
 	field := startFields[rec.field]
 	if rec.kind == Response || l.unit == Hours {
 		rec.how = howWindow
-		clamped, err := s.NextOpen(t)
-		if err != nil {
-			return time.Time{}, timeError(field, t, err)
-		}
-		rec.clamped = unix(clamped)
 		d := c.set.Response
 		if rec.kind != Response {
 			d = time.Duration(l.n) * time.Hour
 		}
-		due, err := s.Add(clamped, d)
+		clamped, due, err := s.NextOpenAdd(t, d)
 		if err != nil {
 			return time.Time{}, timeError(field, t, err)
 		}
+		rec.clamped = unix(clamped)
 		return due, nil
 	}
 

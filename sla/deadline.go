@@ -2,8 +2,6 @@ package sla
 
 import (
 	"time"
-
-	"github.com/slaclock/slaclock/calendar"
 )
 
 // Kind is the kind of a deadline. The zero Kind is not valid.
@@ -327,9 +325,7 @@ func levelAt(r *Request, base Level, t time.Time) (Level, Priority, int) {
 // returnBy computes into d, a zero Deadline, the end (24:00) of the
 // ReturnDays-th calendar day after the replacement reached the customer.
 func (c *Calculator) returnBy(out *Deadlines, d *Deadline, start time.Time, field string) error {
-	day := c.cal.DateOf(start)
-	last := day.AddDays(c.set.ReturnDays)
-	due, err := c.cal.At(last, calendar.EndOfDay)
+	day, last, due, err := c.cal.EndOfDayAfter(start, c.set.ReturnDays)
 	if err != nil {
 		return timeError(field, start, err)
 	}
