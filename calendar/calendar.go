@@ -387,6 +387,24 @@ func (c *Calendar) at(i int, tod TimeOfDay) int64 {
 	return time.Date(d.Year, d.Month, d.Day, h, m, s, 0, c.loc).UnixNano()
 }
 
+// EndOfDayAfter returns the date of t in the calendar's location, DateOf(t);
+// the date n days after it, day.AddDays(n); and the end (24:00) of that date,
+// At(last, EndOfDay), in one pass over the tables. The error is At's.
+func (c *Calendar) EndOfDayAfter(t time.Time, n int) (day, last Date, end time.Time, err error) {
+	if u, i, ok := c.instant(t); ok && u < c.mid[c.n] && c.flags[i]&flagIrregular == 0 && n > -c.n && n < c.n {
+		if j := i + n; j >= 0 && j < c.n {
+			day = c.dateAt(i)
+			return day, day.AddDays(n), time.Unix(0, c.mid[j+1]).In(c.loc), nil
+		}
+	}
+	day = c.DateOf(t)
+	last = day.AddDays(n)
+	if end, err = c.At(last, EndOfDay); err != nil {
+		return day, last, time.Time{}, err
+	}
+	return day, last, end, nil
+}
+
 // IsBusinessDay reports whether d is a business day: a workweek day that is not
 // a holiday or closure, or a worked day (WithWorkday).
 func (c *Calendar) IsBusinessDay(d Date) (bool, error) {
@@ -564,16 +582,7 @@ func (c *Calendar) dateAt(i int) Date {
 
 // dayOfYear is the month and day (month<<5 | day) of each day of a common and
 // of a leap year, from 1 January.
-var dayOfYear = func() (t [2][366]uint16) {
-	for leap := 0; leap < 2; leap++ {
-		y := 2001 + 3*leap // 2001 is common, 2004 leap
-		for doy := 0; doy < 365+leap; doy++ {
-			d := Date{y, time.January, 1}.AddDays(doy)
-			t[leap][doy] = uint16(d.Month)<<5 | uint16(d.Day)
-		}
-	}
-	return t
-}()
+var dayOfYear = &civil.monthDay
 
 // instant returns t in Unix nanoseconds and its day index. The end of the range
 // (the last day's 24:00) is an instant of the range, on the last day: a deadline

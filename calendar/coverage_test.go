@@ -216,3 +216,78 @@ func TestCountCoverageDaysAgreesWithItsSteps(t *testing.T) {
 		}
 	}
 }
+
+// NextOpenAdd agrees with NextOpen and Add, errors included, on random instants
+// and durations over the whole range and past its ends, for windows with
+// breaks, overnight intervals, Saturdays and holidays.
+func TestNextOpenAddAgreesWithItsSteps(t *testing.T) {
+	rng := rand.New(rand.NewSource(9))
+	c := Poland()
+	lo, hi := c.First().AddDays(-2).In(c.Location()).Unix(), c.Last().AddDays(3).In(c.Location()).Unix()
+	for _, w := range []Window{Window8x5(), Window24x7(), MustParseWindow("Mon-Fri 07:00-12:00,13:00-19:00; Sat 09:00-13:00 +holidays"),
+		MustParseWindow("Mon-Thu 22:00-06:00"), MustParseWindow("Mon-Sun 06:00-24:00")} {
+		s := c.MustSchedule(w)
+		for k := 0; k < 3000; k++ {
+			at := time.Unix(lo+rng.Int63n(hi-lo), 0).In(c.Location())
+			if k%7 == 0 {
+				at = at.Truncate(time.Hour) // on an opening or a close, often
+			}
+			d := time.Duration(rng.Int63n(int64(400*time.Hour))) - 100*time.Hour
+			switch k % 50 {
+			case 0:
+				d = 0
+			case 1:
+				d = time.Duration(rng.Int63n(1 << 62)) // past the end of the range
+			case 2:
+				d = -time.Duration(rng.Int63n(1 << 62))
+			}
+			start, end, err := s.NextOpenAdd(at, d)
+			wantStart, werr := s.NextOpen(at)
+			if werr == nil {
+				var wantEnd time.Time
+				if wantEnd, werr = s.Add(wantStart, d); werr == nil {
+					require.NoError(t, err, "%s %s", at, d)
+					require.Equal(t, wantStart, start, "%s: start", at)
+					require.Equal(t, wantEnd, end, "%s + %s", at, d)
+					continue
+				}
+			}
+			require.Error(t, err, "%s + %s", at, d)
+			assert.Equal(t, werr.Error(), err.Error())
+		}
+	}
+}
+
+// EndOfDayAfter agrees with DateOf, AddDays and At, errors included, on random
+// instants over the whole range and past its ends, on a calendar whose days
+// begin at midnight and on one where clocks change at midnight.
+func TestEndOfDayAfterAgreesWithItsSteps(t *testing.T) {
+	rng := rand.New(rand.NewSource(10))
+	beirut, err := time.LoadLocation("Asia/Beirut")
+	require.NoError(t, err)
+	midnight, err := New(InLocation(beirut), WithYears(1990, 2030))
+	require.NoError(t, err)
+	for _, c := range []*Calendar{Poland(), midnight} {
+		lo, hi := c.First().AddDays(-2).In(c.Location()).Unix(), c.Last().AddDays(3).In(c.Location()).Unix()
+		for k := 0; k < 20000; k++ {
+			at := time.Unix(lo+rng.Int63n(hi-lo), int64(rng.Intn(1e9))).In(c.Location())
+			n := rng.Intn(800) - 100
+			if k%100 == 0 {
+				n = rng.Int() - rng.Int()
+			}
+			day, last, end, err := c.EndOfDayAfter(at, n)
+			wantDay := c.DateOf(at)
+			wantLast := wantDay.AddDays(n)
+			wantEnd, werr := c.At(wantLast, EndOfDay)
+			require.Equal(t, wantDay, day, "%s", at)
+			require.Equal(t, wantLast, last, "%s + %d", at, n)
+			if werr != nil {
+				require.Error(t, err, "%s + %d", at, n)
+				assert.Equal(t, werr.Error(), err.Error())
+				continue
+			}
+			require.NoError(t, err, "%s + %d", at, n)
+			require.Equal(t, wantEnd, end, "%s + %d", at, n)
+		}
+	}
+}

@@ -51,7 +51,13 @@ func (d Date) Weekday() time.Weekday {
 }
 
 // AddDays returns the date n calendar days after d (before d when n is negative).
-func (d Date) AddDays(n int) Date { return dateFromDays(d.days() + int64(n)) }
+func (d Date) AddDays(n int) Date {
+	// Within the 28 days every month has, the month and year stay.
+	if uint(d.Month-1) < 12 && uint(d.Day-1) < 28 && uint(d.Day+n-1) < 28 {
+		return Date{d.Year, d.Month, d.Day + n}
+	}
+	return dateFromDays(d.days() + int64(n))
+}
 
 // DaysUntil returns the number of calendar days from d to e: e.DaysUntil(e) is 0,
 // and d.DaysUntil(d.AddDays(n)) is n.
@@ -137,12 +143,24 @@ func (d *Date) UnmarshalText(b []byte) error {
 func (d Date) days() int64 { return daysFromCivil(d.Year, d.Month, d.Day) }
 
 // daysFromCivil returns the days since 1970-01-01 of the proleptic Gregorian
-// date y-m-d (m in 1..12, d may overflow the month). Years from -32799 to
-// 2,900,000 take the unsigned arithmetic of Neri and Schneider's "Euclidean
-// affine functions and their application to calendar algorithms" (2022), a few
-// multiplications and shifts; others, and days far outside the month, Howard
-// Hinnant's days_from_civil.
+// date y-m-d (m in 1..12, d may overflow the month). The years of the table
+// of years (1900-2299, where every calendar's range lies) are looked up there;
+// other years from -32799 to 2,900,000 take the unsigned arithmetic of Neri
+// and Schneider's "Euclidean affine functions and their application to
+// calendar algorithms" (2022), a few multiplications and shifts; others, and
+// days far outside the month, Howard Hinnant's days_from_civil.
 func daysFromCivil(y int, m time.Month, d int) int64 {
+	if k := uint(y - tableFirstYear); k < tableYears && uint(m-1) < 12 {
+		// A year of the table: its first day, plus the days before the month.
+		start := civil.years[k]
+		leap := civil.years[k+1] - start - 365
+		return int64(start) + int64(monthStart[leap][m]) + int64(d) - 1
+	}
+	return arithDaysFromCivil(y, m, d)
+}
+
+// arithDaysFromCivil is daysFromCivil worked out with arithmetic alone.
+func arithDaysFromCivil(y int, m time.Month, d int) int64 {
 	if y <= -neriYears || y > 2_900_000 || d < -1_000_000 || d > 1_000_000 {
 		return hinnantDaysFromCivil(y, m, d)
 	}
@@ -177,10 +195,19 @@ func hinnantDaysFromCivil(y int, m time.Month, d int) int64 {
 	return era*146097 + doe - 719468
 }
 
-// dateFromDays is the inverse of daysFromCivil: Neri and Schneider's
+// dateFromDays is the inverse of daysFromCivil: from the table of years for
+// the years it holds; otherwise Neri and Schneider's
 // algorithm for day numbers below 2^30 once shifted (dates up to year
 // 2,900,000), Hinnant's civil_from_days for the others.
 func dateFromDays(z int64) Date {
+	if off := z - int64(civil.years[0]); uint64(off) < tableDays {
+		return civil.date(int(off))
+	}
+	return arithDateFromDays(z)
+}
+
+// arithDateFromDays is dateFromDays worked out with arithmetic alone.
+func arithDateFromDays(z int64) Date {
 	if z < -neriShift || z >= 1<<30-neriShift {
 		return hinnantDateFromDays(z)
 	}
@@ -285,4 +312,60 @@ func atoi(s string) (int, bool) {
 		n = n*10 + int(c-'0')
 	}
 	return n, true
+}
+
+// The table of years: the civil-date conversions of the years 1900-2299, which
+// hold every calendar's range, are lookups instead of arithmetic, since dates
+// are converted to day numbers and back on most calls of the package.
+const (
+	tableFirstYear = 1900
+	tableYears     = 400
+	tableDays      = 146097 // 400 Gregorian years
+)
+
+// civilTable holds the day number of 1 January of each year of the table, and
+// of the year after it, and the month and day of each day of a common and of
+// a leap year.
+type civilTable struct {
+	years    [tableYears + 1]int32
+	monthDay [2][366]uint16 // month<<5 | day, from 1 January
+}
+
+// monthStart is the number of days before each month of a common and of a leap
+// year.
+var monthStart = [2][13]int32{
+	{0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334},
+	{0, 0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335},
+}
+
+// civil is built with the arithmetic, which TestDateDaysMatchTimePackage
+// checks against the time package.
+var civil = func() (t civilTable) {
+	for k := range t.years {
+		t.years[k] = int32(arithDaysFromCivil(tableFirstYear+k, time.January, 1))
+	}
+	for leap := 0; leap < 2; leap++ {
+		first := arithDaysFromCivil(2001+3*leap, time.January, 1) // 2001 is common, 2004 leap
+		for doy := 0; doy < 365+leap; doy++ {
+			d := arithDateFromDays(first + int64(doy))
+			t.monthDay[leap][doy] = uint16(d.Month)<<5 | uint16(d.Day)
+		}
+	}
+	return t
+}()
+
+// date returns the date off days after 1 January of the table's first year,
+// off being inside the table.
+func (t *civilTable) date(off int) Date {
+	k := off * tableYears / tableDays // the year, at most one off
+	off += int(t.years[0])
+	for k > 0 && int(t.years[k]) > off {
+		k--
+	}
+	for int(t.years[k+1]) <= off {
+		k++
+	}
+	leap := t.years[k+1] - t.years[k] - 365
+	md := t.monthDay[leap][off-int(t.years[k])]
+	return Date{tableFirstYear + k, time.Month(md >> 5), int(md & 31)}
 }

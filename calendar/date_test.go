@@ -107,3 +107,22 @@ func TestCalendarDateOfEveryDay(t *testing.T) {
 		}
 	}
 }
+
+// The table of years gives what the arithmetic gives, for the days of the
+// table and around it, and for days that overflow their month.
+func TestCivilTableMatchesArithmetic(t *testing.T) {
+	first := int64(civil.years[0])
+	last := int64(civil.years[tableYears])
+	for z := first - 800; z < last+800; z++ {
+		d := dateFromDays(z)
+		require.Equal(t, arithDateFromDays(z), d, "date of day %d", z)
+		require.Equal(t, arithDaysFromCivil(d.Year, d.Month, d.Day), daysFromCivil(d.Year, d.Month, d.Day), "days of %v", d)
+	}
+	for y := tableFirstYear - 2; y < tableFirstYear+tableYears+2; y++ {
+		for m := time.January; m <= time.December; m++ {
+			for _, day := range []int{-400, -31, -1, 0, 1, 28, 29, 30, 31, 32, 60, 366, 1000, 999_999, 1_000_001} {
+				require.Equal(t, arithDaysFromCivil(y, m, day), daysFromCivil(y, m, day), "days of %d-%d-%d", y, m, day)
+			}
+		}
+	}
+}

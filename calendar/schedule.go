@@ -321,12 +321,13 @@ func (s *Schedule) CountCoverageDays(t time.Time, n int, cutoff TimeOfDay) (Cove
 			return r, s.coverageError(1, r.Day)
 		}
 	}
-	r.From = c.dateAt(from)
+	// Day indices are consecutive days: the dates are Day's, moved on.
+	r.From = r.Day.AddDays(from - i)
 	due, ok := addCounted(s.cov, from, n)
 	if !ok {
 		return r, s.coverageError(n, r.From)
 	}
-	r.Due = c.dateAt(due)
+	r.Due = r.Day.AddDays(due - i)
 	r.Close = time.Unix(0, s.dayClose[due]).In(c.loc)
 	return r, nil
 }
@@ -370,7 +371,16 @@ func (s *Schedule) add(u int64, i int, d int64) (int64, bool) {
 	if d == 0 {
 		return u, true
 	}
-	pos, k := s.pos(u, i)
+	return s.addFrom(u, s.stretch(u, i), d)
+}
+
+// addFrom is add for d != 0 from u, whose first stretch that ends after it is
+// k.
+func (s *Schedule) addFrom(u int64, k int, d int64) (int64, bool) {
+	pos := s.segCum[k]
+	if u > s.segOpen[k] {
+		pos += u - s.segOpen[k]
+	}
 	total := s.segCum[len(s.segCum)-1]
 	// Compare before adding: pos + d overflows int64 for durations near
 	// math.MaxInt64. pos is in [0, total], so neither difference overflows.
@@ -386,6 +396,37 @@ func (s *Schedule) add(u int64, i int, d int64) (int64, bool) {
 	// The stretch that holds p, at or after its opening.
 	j := sort.Search(min(k+1, len(s.segOpen)-1), func(j int) bool { return s.segCum[j+1] > p })
 	return s.segOpen[j] + (p - s.segCum[j]), true
+}
+
+// NextOpenAdd returns the instant a clock started at t starts running,
+// NextOpen(t), and the instant at which d of window time has run from then,
+// Add(start, d), in one pass over the tables. For d >= 0 end is Add(t, d). The
+// errors are those of the two calls, NextOpen's first.
+func (s *Schedule) NextOpenAdd(t time.Time, d time.Duration) (start, end time.Time, err error) {
+	u, i, ok := s.cal.instant(t)
+	if ok {
+		k := s.stretch(u, i)
+		if k < len(s.segOpen)-1 {
+			v := max(u, s.segOpen[k])
+			w := v
+			if d != 0 {
+				// From v, inside stretch k, as from u: time before the
+				// opening does not count.
+				w, ok = s.addFrom(v, k, int64(d))
+			}
+			if ok {
+				return time.Unix(0, v).In(s.cal.loc), time.Unix(0, w).In(s.cal.loc), nil
+			}
+		}
+	}
+	// An error: the two calls say which, in their own words.
+	if start, err = s.NextOpen(t); err != nil {
+		return time.Time{}, time.Time{}, err
+	}
+	if end, err = s.Add(start, d); err != nil {
+		return time.Time{}, time.Time{}, err
+	}
+	return start, end, nil
 }
 
 // Between returns the window time from a to b: negative when b is before a.

@@ -122,9 +122,10 @@ func unix(t time.Time) int64 { return t.UnixNano() }
 func (c *Calculator) at(u int64) time.Time { return time.Unix(0, u).In(c.cal.Location()) }
 
 // clock computes into d, a zero Deadline, the deadline of kind k whose clock
-// starts at start, and whose event (zero if it has not happened) is event.
-func (c *Calculator) clock(r *Request, out *Deadlines, d *Deadline, k Kind, start, event time.Time) error {
-	lvl, _, next := levelAt(r, start)
+// starts at start, and whose event (zero if it has not happened) is event;
+// base is the level of the request's own priority.
+func (c *Calculator) clock(r *Request, out *Deadlines, d *Deadline, k Kind, base Level, start, event time.Time) error {
+	lvl, _, next := levelAt(r, base, start)
 	rec := out.newRecord()
 	rec.kind, rec.lvl, rec.at = k, lvl, unix(start)
 	rec.field = fieldConfirmed
@@ -297,19 +298,15 @@ func (c *Calculator) rule(rec *record, l Level, t time.Time) (time.Time, error) 
 	field := startFields[rec.field]
 	if rec.kind == Response || l.unit == Hours {
 		rec.how = howWindow
-		clamped, err := s.NextOpen(t)
-		if err != nil {
-			return time.Time{}, timeError(field, t, err)
-		}
-		rec.clamped = unix(clamped)
 		d := c.set.Response
 		if rec.kind != Response {
 			d = time.Duration(l.n) * time.Hour
 		}
-		due, err := s.Add(clamped, d)
+		clamped, due, err := s.NextOpenAdd(t, d)
 		if err != nil {
 			return time.Time{}, timeError(field, t, err)
 		}
+		rec.clamped = unix(clamped)
 		return due, nil
 	}
 

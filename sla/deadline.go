@@ -2,8 +2,6 @@ package sla
 
 import (
 	"time"
-
-	"github.com/slaclock/slaclock/calendar"
 )
 
 // Kind is the kind of a deadline. The zero Kind is not valid.
@@ -198,7 +196,7 @@ func (c *Calculator) compute(r *Request, out *Deadlines) error {
 		out.Priority = r.Changes[n-1].Priority
 	}
 
-	if err := c.clock(r, out, &out.list[0], Response, r.Submitted, time.Time{}); err != nil {
+	if err := c.clock(r, out, &out.list[0], Response, lvl, r.Submitted, time.Time{}); err != nil {
 		return err
 	}
 	out.n = 1
@@ -211,7 +209,7 @@ func (c *Calculator) compute(r *Request, out *Deadlines) error {
 			d := &out.list[out.n]
 			if i > 0 && sameClock(r.Holds, prevEvent, ev) {
 				*d = out.list[out.n-1]
-			} else if err := c.clock(r, out, d, k, r.Confirmed, ev); err != nil {
+			} else if err := c.clock(r, out, d, k, lvl, r.Confirmed, ev); err != nil {
 				return err
 			}
 			d.Kind = k
@@ -309,8 +307,12 @@ func earliest(a, b time.Time) time.Time {
 }
 
 // levelAt returns the level of the priority in force at t: the request's
-// priority with every change at or before t applied.
-func levelAt(r *Request, t time.Time) (Level, Priority, int) {
+// priority, whose level is base, with every change at or before t applied; and
+// the index of the first change after t.
+func levelAt(r *Request, base Level, t time.Time) (Level, Priority, int) {
+	if len(r.Changes) == 0 || r.Changes[0].At.After(t) {
+		return base, r.Priority, 0
+	}
 	p, next := r.Priority, 0
 	for next < len(r.Changes) && !r.Changes[next].At.After(t) {
 		p = r.Changes[next].Priority
@@ -323,9 +325,7 @@ func levelAt(r *Request, t time.Time) (Level, Priority, int) {
 // returnBy computes into d, a zero Deadline, the end (24:00) of the
 // ReturnDays-th calendar day after the replacement reached the customer.
 func (c *Calculator) returnBy(out *Deadlines, d *Deadline, start time.Time, field string) error {
-	day := c.cal.DateOf(start)
-	last := day.AddDays(c.set.ReturnDays)
-	due, err := c.cal.At(last, calendar.EndOfDay)
+	day, last, due, err := c.cal.EndOfDayAfter(start, c.set.ReturnDays)
 	if err != nil {
 		return timeError(field, start, err)
 	}

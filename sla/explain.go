@@ -63,6 +63,17 @@ type renderer struct {
 	more   []span // the spans past the array's
 }
 
+// smallExplanation holds the steps of an explanation of at most smallSteps
+// steps (a request without holds or priority changes has up to 10) and room
+// for their text, which takes some 45 bytes a step; a longer text moves to a
+// buffer of its own as it grows.
+type smallExplanation struct {
+	steps [smallSteps]Step
+	text  [smallSteps * 56]byte
+}
+
+const smallSteps = 10
+
 // span is where a step's text and holidays are: buf[from:to], hol[h0:h1].
 type span struct {
 	from, to, h0, h1 int32
@@ -79,7 +90,14 @@ func (c *Calculator) render(ds *Deadlines) {
 			nsteps++
 		}
 	}
-	rd := renderer{c: c, buf: make([]byte, 0, 80*nsteps), steps: make([]Step, 0, nsteps)}
+	rd := renderer{c: c}
+	if nsteps <= smallSteps {
+		// One allocation for the steps and their text, rather than two.
+		a := new(smallExplanation)
+		rd.steps, rd.buf = a.steps[:0:nsteps], a.text[:0]
+	} else {
+		rd.buf, rd.steps = make([]byte, 0, 80*nsteps), make([]Step, 0, nsteps)
+	}
 	var bounds [len(Deadlines{}.recs) + 1]int
 	for i := 0; i < ds.nrec; i++ {
 		rd.record(ds, &ds.recs[i], i)
