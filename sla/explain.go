@@ -405,7 +405,8 @@ func (rd *renderer) businessDays(rec *record) {
 	rd.end(RuleCount, base, from, h0)
 
 	from = rd.begin()
-	w := rd.zone.civil(base)
+	var w wallClock
+	rd.zone.civil(base, &w)
 	if w.hh == 0 && w.date != rec.dueDay {
 		rd.str("due at the end of the day (")
 		rd.str(rec.lvl.cov.String())
@@ -415,7 +416,7 @@ func (rd *renderer) businessDays(rec *record) {
 		rd.str(rec.lvl.cov.String())
 		rd.str(" window: ")
 	}
-	rd.buf = rd.zone.appendEndAt(rd.buf, base, w)
+	rd.buf = rd.zone.appendEndAt(rd.buf, base, &w)
 	rd.end(RuleDue, base, from, len(rd.hol))
 }
 

@@ -1,6 +1,7 @@
 package sla
 
 import (
+	"encoding/binary"
 	"math"
 	"time"
 
@@ -10,9 +11,95 @@ import (
 var dayNames = [7]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}
 var monthNames = [13]string{"", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
 
+// The three-letter names with a space, as little-endian words: "Mon " and
+// " Jan", written in one store each.
+var dayWords, monthWords = func() (d [7]uint32, m [13]uint32) {
+	for i, n := range dayNames {
+		d[i] = binary.LittleEndian.Uint32([]byte(n + " "))
+	}
+	for i, n := range monthNames[1:] {
+		m[i+1] = binary.LittleEndian.Uint32([]byte(" " + n))
+	}
+	return
+}()
+
+// textRoom is the most a date or an instant takes: "Wed 30 Dec 2026
+// 23:59:59.123456789" is 34 bytes.
+const textRoom = 40
+
+// room returns b with at least textRoom bytes of spare capacity, and that room
+// to write into.
+func room(b []byte) ([]byte, *[textRoom]byte) {
+	if cap(b)-len(b) < textRoom {
+		b = append(b, make([]byte, textRoom)...)[:len(b)]
+	}
+	return b, (*[textRoom]byte)(b[len(b) : len(b)+textRoom])
+}
+
+// putDay writes "Mon 2 Jan" at p[0:] and returns its length. wd, month and day
+// must be valid.
+func putDay(p *[textRoom]byte, wd time.Weekday, month time.Month, day int) int {
+	binary.LittleEndian.PutUint32(p[0:4], dayWords[wd%7])
+	n := 4
+	if day >= 10 {
+		p[4] = byte('0' + day/10)
+		n = 5
+	}
+	p[n] = byte('0' + day%10)
+	binary.LittleEndian.PutUint32(p[n+1:n+5], monthWords[month%13])
+	return n + 5
+}
+
+// putYear writes " 2006" at p[n:] for a four-digit year and returns the new
+// length, or n and false for any other year.
+func putYear(p *[textRoom]byte, n, y int) (int, bool) {
+	if y < 1000 || y > 9999 || n > textRoom-5 {
+		return n, false
+	}
+	q := p[n : n+5]
+	q[0], q[1], q[2], q[3], q[4] = ' ', byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10)
+	return n + 5, true
+}
+
+// validDay reports whether putDay can write d's day and month.
+func validDay(d calendar.Date) bool {
+	return d.Month >= time.January && d.Month <= time.December && d.Day >= 1 && d.Day <= 31
+}
+
 // appendWall writes a wall clock as zoneCache.appendInstant does, without the
-// zone.
-func appendWall(b []byte, w wallClock) []byte {
+// zone: "Fri 13 Nov 2026 15:20", with ":05" seconds and a fraction when the
+// instant has them.
+func appendWall(b []byte, w *wallClock) []byte {
+	if !validDay(w.date) || w.date.Year < 1000 || w.date.Year > 9999 {
+		return appendWallSlow(b, w)
+	}
+	b, p := room(b)
+	n, _ := putYear(p, putDay(p, w.wd, w.date.Month, w.date.Day), w.date.Year)
+	q := p[n : n+6]
+	q[0], q[1], q[2], q[3], q[4], q[5] = ' ', byte('0'+w.hh/10), byte('0'+w.hh%10), ':', byte('0'+w.mm/10), byte('0'+w.mm%10)
+	n += 6
+	if w.ss != 0 || w.ns != 0 {
+		q = p[n : n+3]
+		q[0], q[1], q[2] = ':', byte('0'+w.ss/10), byte('0'+w.ss%10)
+		n += 3
+		if ns := w.ns; ns != 0 {
+			q = p[n : n+10]
+			q[0] = '.'
+			for i, v := 9, ns; i > 0; i-- {
+				q[i] = byte('0' + v%10)
+				v /= 10
+			}
+			n += 10
+			for p[n-1] == '0' {
+				n--
+			}
+		}
+	}
+	return b[:len(b)+n]
+}
+
+// appendWallSlow is appendWall for a year of other than four digits.
+func appendWallSlow(b []byte, w *wallClock) []byte {
 	b = append(b, dayNames[w.wd]...)
 	b = append(b, ' ')
 	b = appendInt(b, w.date.Day, 1)
@@ -46,18 +133,26 @@ func appendWall(b []byte, w wallClock) []byte {
 
 // appendDay writes "Mon 2 Jan".
 func appendDay(b []byte, d calendar.Date) []byte {
-	b = append(b, dayNames[d.Weekday()]...)
-	b = append(b, ' ')
-	b = appendInt(b, d.Day, 1)
-	b = append(b, ' ')
-	return append(b, monthNames[d.Month]...)
+	if !validDay(d) {
+		return append(b, d.String()...)
+	}
+	b, p := room(b)
+	return b[:len(b)+putDay(p, d.Weekday(), d.Month, d.Day)]
 }
 
 // appendDayYear writes "Mon 2 Jan 2006".
 func appendDayYear(b []byte, d calendar.Date) []byte {
-	b = appendDay(b, d)
-	b = append(b, ' ')
-	return appendInt(b, d.Year, 4)
+	if !validDay(d) {
+		return append(b, d.String()...)
+	}
+	b, p := room(b)
+	n, ok := putYear(p, putDay(p, d.Weekday(), d.Month, d.Day), d.Year)
+	b = b[:len(b)+n]
+	if !ok {
+		b = append(b, ' ')
+		return appendInt(b, d.Year, 4)
+	}
+	return b
 }
 
 // appendInt writes n with at least width digits.
@@ -120,22 +215,23 @@ type wallClock struct {
 
 var epoch = calendar.Date{Year: 1970, Month: time.January, Day: 1}
 
-// civil returns t's wall clock, as t.Date and t.Clock give it.
-func (z *zoneCache) civil(t time.Time) wallClock {
+// civil sets w to t's wall clock, as t.Date and t.Clock give it.
+func (z *zoneCache) civil(t time.Time, w *wallClock) {
 	sec := t.Unix()
 	if !z.ok || z.loc != t.Location() || sec < z.from || sec >= z.to {
 		z.fill(t, sec)
 	}
 	local := sec + z.off
 	days := floorDiv(local, 86400)
-	sod := local - days*86400
-	date := z.date(days)
+	sod := int(local - days*86400)
+	w.date = z.date(days)
 	// The day's midnight is within one period of the offset, two days from its
 	// edges either way, so neither a clock change nor time.Date's choice of
 	// offset for a wall time near one can touch it.
 	begin := days*86400 - z.off
-	quiet := z.from <= begin-2*86400 && begin+3*86400 < z.to
-	return wallClock{date: date, wd: time.Weekday(floorMod(days+4, 7)), hh: int(sod / 3600), mm: int(sod % 3600 / 60), ss: int(sod % 60), ns: t.Nanosecond(), quiet: quiet}
+	w.quiet = z.from <= begin-2*86400 && begin+3*86400 < z.to
+	w.wd = time.Weekday(floorMod(days+4, 7))
+	w.hh, w.mm, w.ss, w.ns = sod/3600, sod%3600/60, sod%60, t.Nanosecond()
 }
 
 // date returns the date of day number days.
@@ -170,7 +266,8 @@ func (z *zoneCache) fill(t time.Time, sec int64) {
 // holds reports whether the zone period of a also holds b, so that no zone
 // boundary lies from a to b.
 func (z *zoneCache) holds(a, b time.Time) bool {
-	z.civil(a)
+	var w wallClock
+	z.civil(a, &w)
 	return z.to == math.MaxInt64 || b.Unix() < z.to
 }
 
@@ -178,11 +275,13 @@ func (z *zoneCache) holds(a, b time.Time) bool {
 // fractions) when it has them, and the zone abbreviation on days when the
 // clocks change, where a wall time alone can be ambiguous.
 func (z *zoneCache) appendInstant(b []byte, t time.Time) []byte {
-	return z.appendWallAt(b, t, z.civil(t))
+	var w wallClock
+	z.civil(t, &w)
+	return z.appendWallAt(b, t, &w)
 }
 
 // appendWallAt is appendInstant for an instant whose wall clock w is known.
-func (z *zoneCache) appendWallAt(b []byte, t time.Time, w wallClock) []byte {
+func (z *zoneCache) appendWallAt(b []byte, t time.Time, w *wallClock) []byte {
 	b = appendWall(b, w)
 	if !w.quiet && clocksChangeOn(t) {
 		b = append(b, ' ')
@@ -194,11 +293,13 @@ func (z *zoneCache) appendWallAt(b []byte, t time.Time, w wallClock) []byte {
 // appendEnd writes an instant that ends a day: midnight is written as 24:00 of
 // the day before ("Mon 16 Nov 2026 24:00").
 func (z *zoneCache) appendEnd(b []byte, t time.Time) []byte {
-	return z.appendEndAt(b, t, z.civil(t))
+	var w wallClock
+	z.civil(t, &w)
+	return z.appendEndAt(b, t, &w)
 }
 
 // appendEndAt is appendEnd for an instant whose wall clock w is known.
-func (z *zoneCache) appendEndAt(b []byte, t time.Time, w wallClock) []byte {
+func (z *zoneCache) appendEndAt(b []byte, t time.Time, w *wallClock) []byte {
 	if w.hh == 0 && w.mm == 0 && w.ss == 0 && w.ns == 0 {
 		b = appendDayYear(b, w.date.AddDays(-1))
 		return append(b, " 24:00"...)

@@ -1,6 +1,7 @@
 package sla
 
 import (
+	"math/rand"
 	"testing"
 	"time"
 	_ "time/tzdata" // the zones below, wherever the system has no database
@@ -60,7 +61,8 @@ func TestZoneCacheAgreesWithTime(t *testing.T) {
 	} {
 		for k := 0; k < 4*24*5; k++ {
 			at := s.from.Add(time.Duration(k)*15*time.Minute + time.Duration(k%3)*time.Second)
-			w := z.civil(at)
+			var w wallClock
+			z.civil(at, &w)
 			y, m, d := at.Date()
 			hh, mm, ss := at.Clock()
 			require.Equal(t, calendar.Date{Year: y, Month: m, Day: d}, w.date, "%s", at)
@@ -72,11 +74,51 @@ func TestZoneCacheAgreesWithTime(t *testing.T) {
 			_, o1 := day1.Add(-time.Nanosecond).Zone()
 			change := day1.Sub(day0) != 24*time.Hour || o0 != o1
 			got := string(z.appendInstant(nil, at))
-			want := string(appendWall(nil, w))
+			want := string(appendWall(nil, &w))
 			if change {
 				want += " " + at.Format("MST")
 			}
 			require.Equal(t, want, got, "%s", at)
 		}
+	}
+}
+
+// The formatters write what time.Format writes, for instants with and without
+// seconds and fractions, one- and two-digit days, every weekday and month, and
+// years of fewer or more than four digits (padded to four, as
+// time.Format pads them).
+func TestFormattersAgreeWithTimeFormat(t *testing.T) {
+	r := rand.New(rand.NewSource(7))
+	for k := 0; k < 20000; k++ {
+		y := 1990 + r.Intn(211)
+		switch k % 50 {
+		case 0:
+			y = r.Intn(1000)
+		case 1:
+			y = 10000 + r.Intn(1000)
+		}
+		at := time.Date(y, time.Month(1+r.Intn(12)), 1+r.Intn(31), r.Intn(24), r.Intn(60), 0, 0, time.UTC)
+		switch k % 4 {
+		case 1:
+			at = at.Add(time.Duration(r.Intn(60)) * time.Second)
+		case 2:
+			at = at.Add(time.Duration(r.Int63n(int64(time.Minute))))
+		case 3:
+			at = at.Add(time.Duration(r.Intn(60))*time.Second + time.Duration(r.Intn(1000))*time.Millisecond)
+		}
+		w := wallClock{date: calendar.DateOf(at), wd: at.Weekday()}
+		w.hh, w.mm, w.ss = at.Clock()
+		w.ns = at.Nanosecond()
+		layout := "Mon 2 Jan 2006 15:04"
+		if w.ss != 0 || w.ns != 0 {
+			layout += ":05.999999999"
+		}
+		want := at.Format(layout)
+		// Written after some text, into a slice with and without room.
+		require.Equal(t, "x"+want, string(appendWall([]byte("x"), &w)), "%s", at)
+		require.Equal(t, want, string(appendWall(make([]byte, 0, 64), &w)), "%s", at)
+		day := calendar.DateOf(at)
+		require.Equal(t, at.Format("Mon 2 Jan"), string(appendDay(nil, day)), "%s", at)
+		require.Equal(t, "ab"+at.Format("Mon 2 Jan 2006"), string(appendDayYear([]byte("ab"), day)), "%s", at)
 	}
 }
