@@ -59,9 +59,21 @@ type record struct {
 	at      int64         // the start as given
 	clamped int64         // the start clamped into the window
 	base    int64         // the deadline from the rule, before holds and priority changes
-	day     calendar.Date // the clamped start's date (for the return: the delivery date)
-	proc    calendar.Date // the processing day: the day counting starts from
-	dueDay  calendar.Date
+	day     packedDate // the clamped start's date (for the return: the delivery date)
+	proc    packedDate // the processing day: the day counting starts from
+	dueDay  packedDate
+}
+
+// packedDate is a date in 32 bits, year<<9 | month<<5 | day, the form the
+// record keeps its dates in to stay small.
+type packedDate int32
+
+func pack(d calendar.Date) packedDate {
+	return packedDate(int32(d.Year)<<9 | int32(d.Month)<<5 | int32(d.Day))
+}
+
+func (p packedDate) date() calendar.Date {
+	return calendar.Date{Year: int(p >> 9), Month: time.Month(p >> 5 & 15), Day: int(p & 31)}
 }
 
 // effectKind is what a hold or a priority change did to a clock.
@@ -121,11 +133,11 @@ func unix(t time.Time) int64 { return t.UnixNano() }
 
 func (c *Calculator) at(u int64) time.Time { return time.Unix(0, u).In(c.cal.Location()) }
 
-// clock computes into d, a zero Deadline, the deadline of kind k whose clock
-// starts at start, and whose event (zero if it has not happened) is event;
-// base is the level of the request's own priority.
-func (c *Calculator) clock(r *Request, out *Deadlines, d *Deadline, k Kind, base Level, start, event time.Time) error {
-	lvl, _, next := levelAt(r, base, start)
+// startClock starts the clock of a deadline of kind k at start in level lvl:
+// it records the level's rule and writes into d, a zero Deadline and
+// out.list[out.n], the deadline the rule gives, before any hold or priority
+// change. It is the whole clock of a request without either.
+func (c *Calculator) startClock(out *Deadlines, d *Deadline, k Kind, lvl Level, start time.Time) (*record, time.Time, error) {
 	rec := out.newRecord()
 	rec.kind, rec.lvl, rec.at = k, lvl, unix(start)
 	rec.field = fieldConfirmed
@@ -134,11 +146,25 @@ func (c *Calculator) clock(r *Request, out *Deadlines, d *Deadline, k Kind, base
 	}
 	due, err := c.rule(rec, lvl, start)
 	if err != nil {
-		return err
+		return nil, time.Time{}, err
 	}
 	rec.base = unix(due)
 	// d is zero: the fields are set one by one rather than copied from a literal.
-	d.Kind, d.Level, d.Start, d.rec = k, lvl, start.In(c.cal.Location()), uint8(out.nrec-1)
+	d.Kind, d.Level, d.Start, d.Due = k, lvl, start.In(c.cal.Location()), due
+	out.rec[out.n] = uint8(out.nrec - 1)
+	return rec, due, nil
+}
+
+// clock computes into d, a zero Deadline and out.list[out.n], the deadline of
+// kind k whose clock starts at start, and whose event (zero if it has not
+// happened) is event, with the request's holds and priority changes; base is
+// the level of the request's own priority.
+func (c *Calculator) clock(r *Request, out *Deadlines, d *Deadline, k Kind, base Level, start, event time.Time) error {
+	lvl, _, next := levelAt(r, base, start)
+	rec, due, err := c.startClock(out, d, k, lvl, start)
+	if err != nil {
+		return err
+	}
 
 	h := 0 // the next hold
 	if k == Response {
@@ -232,8 +258,9 @@ func (c *Calculator) clock(r *Request, out *Deadlines, d *Deadline, k Kind, base
 	if h1 > h0 {
 		d.Holds = r.Holds[h0:h1]
 	}
-	if !d.Paused {
-		d.Due = due
+	d.Due = due
+	if d.Paused {
+		d.Due = time.Time{}
 	}
 	return nil
 }
@@ -321,7 +348,7 @@ func (c *Calculator) rule(rec *record, l Level, t time.Time) (time.Time, error) 
 	if err != nil {
 		return time.Time{}, timeError(field, t, err)
 	}
-	rec.clamped, rec.day, rec.covered, rec.proc, rec.dueDay = unix(n.Start), n.Day, n.Covered, n.From, n.Due
+	rec.clamped, rec.day, rec.covered, rec.proc, rec.dueDay = unix(n.Start), pack(n.Day), n.Covered, pack(n.From), pack(n.Due)
 	switch {
 	case !applies:
 		rec.cutoff = cutoffNotApplied

@@ -51,14 +51,15 @@ func (k Kind) Provider() bool { return k != Return }
 // stopped, at PausedSince; it stays the same until the hold ends.
 type Deadline struct {
 	Kind Kind
+	// Paused, PausedSince and Left describe a deadline stopped by a running hold.
+	Paused bool
 	// Level is the service level in force for the deadline's clock, after any
 	// priority change; its coverage is the window its time is measured in. The
 	// return deadline has no level: its seven days are calendar days.
 	Level Level
 	Start time.Time // when its clock started: submission, confirmation or delivery
 	Due   time.Time // in the calendar's location; zero while Paused
-	// Paused, PausedSince and Left describe a deadline stopped by a running hold.
-	Paused      bool
+
 	PausedSince time.Time
 	Left        time.Duration
 	// Holds are the request's holds that stopped this deadline's clock, in time
@@ -66,8 +67,6 @@ type Deadline struct {
 	Holds []Hold
 	// Steps explain how Due was reached. Calculator.Explain fills them.
 	Steps []Step
-
-	rec uint8 // the record of the clock that produced it, in Deadlines.recs
 }
 
 // Coverage returns the coverage the deadline's time is measured in; the return
@@ -89,27 +88,33 @@ type Deadlines struct {
 	Service  Service
 	Priority Priority // the priority in force after the last change
 	Level    Level    // the level in force for the target (before confirmation, for the response)
-	list     [5]Deadline
-	n        int
+	list     [maxDeadlines]Deadline
+	n        int32
 
-	recs    [5]record
-	nrec    int
+	// The record: one per clock; list[i] comes from recs[rec[i]].
+	nrec    int32
+	rec     [maxDeadlines]uint8
+	recs    [maxDeadlines]record
+	neff    int32
 	effects [maxInlineEffects]effect
 	more    []effect // effects past the inline ones, in order
-	neff    int
 	holds   []Hold
 	changes []PriorityChange
 }
+
+// maxDeadlines is the most deadlines a request has: the response, two targets
+// (the onsite packages' delivery and on-site) and the return.
+const maxDeadlines = 4
 
 // All returns the deadlines in the order of Kind. The slice shares d's storage.
 func (d *Deadlines) All() []Deadline { return d.list[:d.n] }
 
 // Len returns the number of deadlines.
-func (d *Deadlines) Len() int { return d.n }
+func (d *Deadlines) Len() int { return int(d.n) }
 
 // Get returns the deadline of kind k, and false if the request has none.
 func (d *Deadlines) Get(k Kind) (Deadline, bool) {
-	for i := 0; i < d.n; i++ {
+	for i := 0; i < int(d.n); i++ {
 		if d.list[i].Kind == k {
 			return d.list[i], true
 		}
@@ -196,25 +201,33 @@ func (c *Calculator) compute(r *Request, out *Deadlines) error {
 		out.Priority = r.Changes[n-1].Priority
 	}
 
-	if err := c.clock(r, out, &out.list[0], Response, lvl, r.Submitted, time.Time{}); err != nil {
+	// Without holds and priority changes each clock is its rule alone.
+	plain := len(r.Holds) == 0 && len(r.Changes) == 0
+	if plain {
+		if _, _, err := c.startClock(out, &out.list[0], Response, lvl, r.Submitted); err != nil {
+			return err
+		}
+	} else if err := c.clock(r, out, &out.list[0], Response, lvl, r.Submitted, time.Time{}); err != nil {
 		return err
 	}
 	out.n = 1
 	if !r.Confirmed.IsZero() {
 		kinds, nk := r.Service.targetKinds()
-		var prevEvent time.Time
-		for i := 0; i < nk; i++ {
-			k := kinds[i]
-			ev := meetingEvent(k, r.Service, r.Shipped, r.Delivered, r.OnSite)
-			d := &out.list[out.n]
-			if i > 0 && sameClock(r.Holds, prevEvent, ev) {
-				*d = out.list[out.n-1]
-			} else if err := c.clock(r, out, d, k, lvl, r.Confirmed, ev); err != nil {
+		if plain {
+			// The deadlines of a target share its clock: no hold comes
+			// between their events.
+			d := &out.list[1]
+			if _, _, err := c.startClock(out, d, kinds[0], lvl, r.Confirmed); err != nil {
 				return err
 			}
-			d.Kind = k
-			out.n++
-			prevEvent = ev
+			out.n = 2
+			if nk == 2 {
+				out.list[2], out.rec[2] = *d, out.rec[1]
+				out.list[2].Kind = kinds[1]
+				out.n = 3
+			}
+		} else if err := c.targets(r, out, lvl, kinds[:nk]); err != nil {
+			return err
 		}
 		out.Level = out.list[out.n-1].Level
 	}
@@ -223,6 +236,25 @@ func (c *Calculator) compute(r *Request, out *Deadlines) error {
 			return err
 		}
 		out.n++
+	}
+	return nil
+}
+
+// targets computes the target deadlines of the given kinds of a request with
+// holds or priority changes; base is the level of the request's priority.
+func (c *Calculator) targets(r *Request, out *Deadlines, base Level, kinds []Kind) error {
+	var prevEvent time.Time
+	for i, k := range kinds {
+		ev := meetingEvent(k, r.Service, r.Shipped, r.Delivered, r.OnSite)
+		d := &out.list[out.n]
+		if i > 0 && sameClock(r.Holds, prevEvent, ev) {
+			*d, out.rec[out.n] = out.list[out.n-1], out.rec[out.n-1]
+		} else if err := c.clock(r, out, d, k, base, r.Confirmed, ev); err != nil {
+			return err
+		}
+		d.Kind = k
+		out.n++
+		prevEvent = ev
 	}
 	return nil
 }
@@ -322,7 +354,7 @@ func levelAt(r *Request, base Level, t time.Time) (Level, Priority, int) {
 	return l, p, next
 }
 
-// returnBy computes into d, a zero Deadline, the end (24:00) of the
+// returnBy computes into d, a zero Deadline and out.list[out.n], the end (24:00) of the
 // ReturnDays-th calendar day after the replacement reached the customer.
 func (c *Calculator) returnBy(out *Deadlines, d *Deadline, start time.Time, field string) error {
 	day, last, due, err := c.cal.EndOfDayAfter(start, c.set.ReturnDays)
@@ -330,8 +362,9 @@ func (c *Calculator) returnBy(out *Deadlines, d *Deadline, start time.Time, fiel
 		return timeError(field, start, err)
 	}
 	rec := out.newRecord() // a zero record, like d
-	rec.how, rec.at, rec.day, rec.dueDay, rec.base = howDays, unix(start), day, last, unix(due)
-	d.Kind, d.Start, d.Due, d.rec = Return, start.In(c.cal.Location()), due, uint8(out.nrec-1)
+	rec.how, rec.at, rec.day, rec.dueDay, rec.base = howDays, unix(start), pack(day), pack(last), unix(due)
+	d.Kind, d.Start, d.Due = Return, start.In(c.cal.Location()), due
+	out.rec[out.n] = uint8(out.nrec - 1)
 	return nil
 }
 

@@ -81,7 +81,7 @@ type span struct {
 
 func (c *Calculator) render(ds *Deadlines) {
 	nsteps := 0
-	for i := 0; i < ds.nrec; i++ {
+	for i := 0; i < int(ds.nrec); i++ {
 		// At most: start, count, due, for window time a clock change, and the
 		// effects with the due after them.
 		rec := &ds.recs[i]
@@ -99,7 +99,7 @@ func (c *Calculator) render(ds *Deadlines) {
 		rd.buf, rd.steps = make([]byte, 0, 80*nsteps), make([]Step, 0, nsteps)
 	}
 	var bounds [len(Deadlines{}.recs) + 1]int
-	for i := 0; i < ds.nrec; i++ {
+	for i := 0; i < int(ds.nrec); i++ {
 		rd.record(ds, &ds.recs[i], i)
 		bounds[i+1] = len(rd.steps)
 	}
@@ -119,7 +119,7 @@ func (c *Calculator) render(ds *Deadlines) {
 	}
 	for i := range ds.list[:ds.n] {
 		d := &ds.list[i]
-		k := int(d.rec)
+		k := int(ds.rec[i])
 		d.Steps = steps[bounds[k]:bounds[k+1]:bounds[k+1]]
 	}
 }
@@ -189,7 +189,7 @@ func (rd *renderer) record(ds *Deadlines, rec *record, i int) {
 		from = rd.begin()
 		rd.str(rd.c.txt.returnDays)
 		rd.str(" calendar days: ")
-		rd.buf = appendDayYear(rd.buf, rec.dueDay)
+		rd.buf = appendDayYear(rd.buf, rec.dueDay.date())
 		rd.end(RuleCount, base, from, len(rd.hol))
 		from = rd.begin()
 		rd.str("due at the end of the day: ")
@@ -211,8 +211,8 @@ func (rd *renderer) record(ds *Deadlines, rec *record, i int) {
 		due = e.due
 	}
 	d := &ds.list[0]
-	for j := 0; j < ds.n; j++ {
-		if int(ds.list[j].rec) == i {
+	for j := 0; j < int(ds.n); j++ {
+		if int(ds.rec[j]) == i {
 			d = &ds.list[j]
 			break
 		}
@@ -378,14 +378,14 @@ func (rd *renderer) businessDays(rec *record) {
 	case cutoffNotCoverage:
 		rd.notCoverage(rec)
 		rd.str(": counts from ")
-		rd.buf = appendDay(rd.buf, rec.proc)
-		rd.skipped(rec.day.AddDays(1), rec.proc.AddDays(-1))
+		rd.buf = appendDay(rd.buf, rec.proc.date())
+		rd.skipped(rec.day.date().AddDays(1), rec.proc.date().AddDays(-1))
 	case cutoffAfter:
 		rd.str(", after the ")
 		rd.str(cutoff)
 		rd.str(" cutoff: counts from ")
-		rd.buf = appendDay(rd.buf, rec.proc)
-		rd.skipped(rec.day.AddDays(1), rec.proc.AddDays(-1))
+		rd.buf = appendDay(rd.buf, rec.proc.date())
+		rd.skipped(rec.day.date().AddDays(1), rec.proc.date().AddDays(-1))
 	default:
 		rd.str(", before the ")
 		rd.str(cutoff)
@@ -400,14 +400,14 @@ func (rd *renderer) businessDays(rec *record) {
 		rd.buf = strconv.AppendInt(rd.buf, int64(rec.lvl.n), 10)
 		rd.str(" business days: ")
 	}
-	rd.buf = appendDay(rd.buf, rec.dueDay)
-	rd.skipped(rec.proc.AddDays(1), rec.dueDay.AddDays(-1))
+	rd.buf = appendDay(rd.buf, rec.dueDay.date())
+	rd.skipped(rec.proc.date().AddDays(1), rec.dueDay.date().AddDays(-1))
 	rd.end(RuleCount, base, from, h0)
 
 	from = rd.begin()
 	var w wallClock
 	rd.zone.civil(base, &w)
-	if w.hh == 0 && w.date != rec.dueDay {
+	if w.hh == 0 && w.date != rec.dueDay.date() {
 		rd.str("due at the end of the day (")
 		rd.str(rec.lvl.cov.String())
 		rd.str(" window): ")
@@ -424,15 +424,15 @@ func (rd *renderer) businessDays(rec *record) {
 // is not a business day".
 func (rd *renderer) notCoverage(rec *record) {
 	rd.str(", ")
-	rd.buf = appendDay(rd.buf, rec.day)
-	if biz, _ := rd.c.cal.IsBusinessDay(rec.day); biz {
+	rd.buf = appendDay(rd.buf, rec.day.date())
+	if biz, _ := rd.c.cal.IsBusinessDay(rec.day.date()); biz {
 		rd.str(" is not a coverage day: the ")
 		rd.str(rec.lvl.cov.String())
 		rd.str(" window is shut on it")
 		return
 	}
 	rd.str(" is not a business day")
-	rd.skipped(rec.day, rec.day)
+	rd.skipped(rec.day.date(), rec.day.date())
 }
 
 func (rd *renderer) effect(ds *Deadlines, e *effect) {

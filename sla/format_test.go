@@ -122,3 +122,12 @@ func TestFormattersAgreeWithTimeFormat(t *testing.T) {
 		require.Equal(t, "ab"+at.Format("Mon 2 Jan 2006"), string(appendDayYear([]byte("ab"), day)), "%s", at)
 	}
 }
+
+// The record's packed dates give back every date they were made from.
+func TestPackedDateRoundTrips(t *testing.T) {
+	for d := (calendar.Date{Year: 1, Month: time.January, Day: 1}); d.Year < 10000; d = d.AddDays(1) {
+		if got := pack(d).date(); got != d {
+			t.Fatalf("pack(%s).date() = %s", d, got)
+		}
+	}
+}
