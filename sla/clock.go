@@ -56,9 +56,9 @@ type record struct {
 	lvl     Level // the level in force at the start
 	eff0    int32 // the clock's effects: eff0 to eff0+neff in the Deadlines' list
 	neff    int32
-	at      int64         // the start as given
-	clamped int64         // the start clamped into the window
-	base    int64         // the deadline from the rule, before holds and priority changes
+	at      int64      // the start as given
+	clamped int64      // the start clamped into the window
+	base    int64      // the deadline from the rule, before holds and priority changes
 	day     packedDate // the clamped start's date (for the return: the delivery date)
 	proc    packedDate // the processing day: the day counting starts from
 	dueDay  packedDate

@@ -64,15 +64,17 @@ type renderer struct {
 }
 
 // smallExplanation holds the steps of an explanation of at most smallSteps
-// steps (a request without holds or priority changes has up to 10) and room
-// for their text, which takes some 45 bytes a step; a longer text moves to a
-// buffer of its own as it grows.
+// steps (a request without holds or priority changes has 9 unless the clocks
+// change under a window-time clock) and room for their text, which takes some
+// 45 bytes a step; a longer text moves to a buffer of its own as it grows. With
+// the 8-byte header the allocator puts before it, it fills one of its classes,
+// 1152 bytes.
 type smallExplanation struct {
 	steps [smallSteps]Step
-	text  [smallSteps * 56]byte
+	text  [1152 - 8 - smallSteps*unsafe.Sizeof(Step{})]byte // 8: the allocator's header
 }
 
-const smallSteps = 10
+const smallSteps = 9
 
 // span is where a step's text and holidays are: buf[from:to], hol[h0:h1].
 type span struct {
@@ -80,17 +82,21 @@ type span struct {
 }
 
 func (c *Calculator) render(ds *Deadlines) {
+	rd := renderer{c: c}
+	if c.zones != nil {
+		rd.zone.table = c.zones()
+	}
 	nsteps := 0
 	for i := 0; i < int(ds.nrec); i++ {
-		// At most: start, count, due, for window time a clock change, and the
-		// effects with the due after them.
+		// At most: start, count, due, for window time a clock change where
+		// the zone's offset may change on the way, and the effects with the
+		// due after them.
 		rec := &ds.recs[i]
 		nsteps += 3 + int(rec.neff)
-		if rec.how == howWindow || rec.neff > 0 {
+		if rec.neff > 0 || rec.how == howWindow && !rd.zone.holds(rd.at(rec.clamped), rd.at(rec.base)) {
 			nsteps++
 		}
 	}
-	rd := renderer{c: c}
 	if nsteps <= smallSteps {
 		// One allocation for the steps and their text, rather than two.
 		a := new(smallExplanation)
@@ -112,7 +118,9 @@ func (c *Calculator) render(ds *Deadlines) {
 	for i := range steps {
 		sp := rd.span(i)
 		st := &steps[i]
-		st.Text = text[sp.from:sp.to]
+		if sp.from >= 0 {
+			st.Text = text[sp.from:sp.to]
+		}
 		if sp.h1 > sp.h0 {
 			st.Skipped = hol[sp.h0:sp.h1:sp.h1]
 		}
@@ -147,6 +155,19 @@ func (rd *renderer) end(rule Rule, at time.Time, from, h0 int) {
 	rd.nspans++
 }
 
+// endText closes a step whose text is the whole of text, a string of the
+// calculator's own that is not copied into the buffer.
+func (rd *renderer) endText(rule Rule, at time.Time, text string) {
+	rd.steps = append(rd.steps, Step{Rule: rule, At: at, Text: text})
+	sp := span{from: -1, h0: int32(len(rd.hol)), h1: int32(len(rd.hol))}
+	if rd.nspans < len(rd.spans) {
+		rd.spans[rd.nspans] = sp
+	} else {
+		rd.more = append(rd.more, sp)
+	}
+	rd.nspans++
+}
+
 func (rd *renderer) str(s string) { rd.buf = append(rd.buf, s...) }
 
 func (rd *renderer) instant(t time.Time) { rd.buf = rd.zone.appendInstant(rd.buf, t) }
@@ -155,17 +176,28 @@ func (rd *renderer) instant(t time.Time) { rd.buf = rd.zone.appendInstant(rd.buf
 func (rd *renderer) at(u int64) time.Time { return rd.c.at(u) }
 
 // skipped appends " (skipping Wed 11 Nov Narodowe Święto Niepodległości, ...)"
-// for the holidays from one date to another, both included.
+// for the holidays from one date to another, both included (none when to is
+// before from).
 func (rd *renderer) skipped(from, to calendar.Date) {
-	if to.Before(from) {
-		return
-	}
+	rd.writeSkipped(rd.holidays(from, to))
+}
+
+// holidays adds the holidays from one date to another to the renderer's, and
+// returns the index of the first.
+func (rd *renderer) holidays(from, to calendar.Date) int {
 	h0 := len(rd.hol)
-	hs, err := rd.c.cal.AppendHolidaysBetween(rd.hol, from, to)
-	if err != nil || len(hs) == h0 {
+	if hs, err := rd.c.cal.AppendHolidaysBetween(rd.hol, from, to); err == nil {
+		rd.hol = hs
+	}
+	return h0
+}
+
+// writeSkipped writes " (skipping ...)" for the holidays from index h0 on.
+func (rd *renderer) writeSkipped(h0 int) {
+	hs := rd.hol
+	if len(hs) == h0 {
 		return
 	}
-	rd.hol = hs
 	rd.str(" (skipping ")
 	for i, h := range hs[h0:] {
 		if i > 0 {
@@ -262,18 +294,27 @@ func (rd *renderer) windowTime(rec *record) {
 
 	tx := &rd.c.txt
 	cov := rec.lvl.cov
-	h0, from = len(rd.hol), rd.begin()
-	if rec.kind == Response {
-		rd.str("response within ")
-		rd.str(tx.response)
-	} else {
-		rd.buf = appendDuration(rd.buf, time.Duration(rec.lvl.n)*time.Hour)
-	}
-	rd.str(tx.window[cov])
+	h0 = len(rd.hol)
 	if !tx.openOnHolidays[cov] {
-		rd.skipped(rd.c.cal.DateOf(clamped), rd.c.cal.DateOf(base))
+		var a, b wallClock
+		rd.zone.civil(clamped, &a)
+		rd.zone.civil(base, &b)
+		rd.holidays(a.date, b.date)
 	}
-	rd.end(RuleCount, base, from, h0)
+	if rec.kind == Response && len(rd.hol) == h0 {
+		rd.endText(RuleCount, base, tx.responseCount[cov])
+	} else {
+		from = rd.begin()
+		if rec.kind == Response {
+			rd.str("response within ")
+			rd.str(tx.response)
+		} else {
+			rd.buf = appendDuration(rd.buf, time.Duration(rec.lvl.n)*time.Hour)
+		}
+		rd.str(tx.window[cov])
+		rd.writeSkipped(h0)
+		rd.end(RuleCount, base, from, h0)
+	}
 
 	if dir, a, b, ok := rd.clockChange(rd.c.sched[cov], clamped, base); ok {
 		from = rd.begin()

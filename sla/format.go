@@ -199,6 +199,7 @@ type zoneCache struct {
 	off      int64
 	name     string
 	ok       bool
+	table    *zoneTable // where fill looks first; nil: it asks the location
 	// The dates of the last days asked for, by day number since 1970-01-01.
 	days  [4]int64
 	dates [4]calendar.Date
@@ -248,6 +249,10 @@ func (z *zoneCache) date(days int64) calendar.Date {
 }
 
 func (z *zoneCache) fill(t time.Time, sec int64) {
+	if p, ok := z.table.find(t.Location(), sec); ok {
+		z.loc, z.name, z.off, z.ok, z.from, z.to = t.Location(), p.name, p.off, true, p.from, p.to
+		return
+	}
 	name, off := t.Zone()
 	start, end := t.ZoneBounds()
 	z.loc, z.name, z.off, z.ok = t.Location(), name, int64(off), true
@@ -316,3 +321,68 @@ func floorDiv(a, b int64) int64 {
 }
 
 func floorMod(a, b int64) int64 { return a - floorDiv(a, b)*b }
+
+// zoneTable holds the periods of one UTC offset and zone name of a location
+// over a calendar's range, in time order, so that a renderer finds the period
+// of an instant without asking the location for its zone and bounds.
+type zoneTable struct {
+	loc     *time.Location
+	periods []zonePeriod
+}
+
+// zonePeriod is the span [from, to), in Unix seconds, in which a location has
+// UTC offset off (seconds) and zone name name.
+type zonePeriod struct {
+	from, to, off int64
+	name          string
+}
+
+// newZoneTable walks cal's location from two days before the calendar's first
+// day to three days after its last, joining the periods Go reports at which
+// neither the offset nor the name changes (one starts every year a zone's
+// rule string serves).
+func newZoneTable(cal *calendar.Calendar) *zoneTable {
+	loc := cal.Location()
+	z := &zoneTable{loc: loc}
+	t, end := cal.First().AddDays(-2).In(loc), cal.Last().AddDays(3).In(loc)
+	for t.Before(end) {
+		name, off := t.Zone()
+		next := nextZoneBoundary(t)
+		p := zonePeriod{from: t.Unix(), to: math.MaxInt64, off: int64(off), name: name}
+		if !next.IsZero() {
+			p.to = next.Unix()
+		}
+		if n := len(z.periods); n > 0 && z.periods[n-1].off == p.off && z.periods[n-1].name == p.name {
+			z.periods[n-1].to = p.to
+		} else {
+			z.periods = append(z.periods, p)
+		}
+		if next.IsZero() || next.Unix() <= t.Unix() {
+			break
+		}
+		t = next
+	}
+	return z
+}
+
+// find returns the period of loc that holds Unix second sec, and false when
+// the table is of another location or does not reach sec.
+func (z *zoneTable) find(loc *time.Location, sec int64) (zonePeriod, bool) {
+	if z == nil || loc != z.loc || len(z.periods) == 0 {
+		return zonePeriod{}, false
+	}
+	ps := z.periods
+	lo, hi := 0, len(ps)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ps[m].to <= sec {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo == len(ps) || sec < ps[lo].from {
+		return zonePeriod{}, false
+	}
+	return ps[lo], true
+}

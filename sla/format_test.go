@@ -50,37 +50,71 @@ func TestZoneCacheAgreesWithTime(t *testing.T) {
 		loc  *time.Location
 		from time.Time
 	}
-	var z zoneCache
-	for _, s := range []span{
-		{warsaw, time.Date(2026, 3, 27, 0, 0, 0, 0, warsaw)},
-		{warsaw, time.Date(2026, 10, 23, 0, 0, 0, 0, warsaw)},
-		{warsaw, time.Date(2040, 12, 29, 0, 0, 0, 0, warsaw)},
-		{warsaw, time.Date(2026, 12, 30, 0, 0, 0, 0, warsaw)},
-		{beirut, time.Date(2018, 3, 23, 0, 0, 0, 0, beirut)},
-		{beirut, time.Date(2018, 10, 26, 0, 0, 0, 0, beirut)},
-	} {
-		for k := 0; k < 4*24*5; k++ {
-			at := s.from.Add(time.Duration(k)*15*time.Minute + time.Duration(k%3)*time.Second)
-			var w wallClock
-			z.civil(at, &w)
-			y, m, d := at.Date()
-			hh, mm, ss := at.Clock()
-			require.Equal(t, calendar.Date{Year: y, Month: m, Day: d}, w.date, "%s", at)
-			require.Equal(t, [3]int{hh, mm, ss}, [3]int{w.hh, w.mm, w.ss}, "%s", at)
-			require.Equal(t, at.Weekday(), w.wd, "%s", at)
-			day0 := time.Date(y, m, d, 0, 0, 0, 0, s.loc)
-			day1 := time.Date(y, m, d+1, 0, 0, 0, 0, s.loc)
-			_, o0 := day0.Zone()
-			_, o1 := day1.Add(-time.Nanosecond).Zone()
-			change := day1.Sub(day0) != 24*time.Hour || o0 != o1
-			got := string(z.appendInstant(nil, at))
-			want := string(appendWall(nil, &w))
-			if change {
-				want += " " + at.Format("MST")
+	beirutCal, err := calendar.New(calendar.InLocation(beirut), calendar.WithYears(2017, 2019))
+	require.NoError(t, err)
+	tables := map[*time.Location]*zoneTable{warsaw: newZoneTable(calendar.Poland()), beirut: newZoneTable(beirutCal)}
+	for _, withTable := range []bool{false, true} {
+		for _, s := range []span{
+			{warsaw, time.Date(2026, 3, 27, 0, 0, 0, 0, warsaw)},
+			{warsaw, time.Date(2026, 10, 23, 0, 0, 0, 0, warsaw)},
+			{warsaw, time.Date(2040, 12, 29, 0, 0, 0, 0, warsaw)},
+			{warsaw, time.Date(2026, 12, 30, 0, 0, 0, 0, warsaw)},
+			{beirut, time.Date(2018, 3, 23, 0, 0, 0, 0, beirut)},
+			{beirut, time.Date(2018, 10, 26, 0, 0, 0, 0, beirut)},
+		} {
+			var z zoneCache
+			if withTable {
+				z.table = tables[s.loc]
 			}
-			require.Equal(t, want, got, "%s", at)
+			for k := 0; k < 4*24*5; k++ {
+				at := s.from.Add(time.Duration(k)*15*time.Minute + time.Duration(k%3)*time.Second)
+				var w wallClock
+				z.civil(at, &w)
+				y, m, d := at.Date()
+				hh, mm, ss := at.Clock()
+				require.Equal(t, calendar.Date{Year: y, Month: m, Day: d}, w.date, "%s", at)
+				require.Equal(t, [3]int{hh, mm, ss}, [3]int{w.hh, w.mm, w.ss}, "%s", at)
+				require.Equal(t, at.Weekday(), w.wd, "%s", at)
+				day0 := time.Date(y, m, d, 0, 0, 0, 0, s.loc)
+				day1 := time.Date(y, m, d+1, 0, 0, 0, 0, s.loc)
+				_, o0 := day0.Zone()
+				_, o1 := day1.Add(-time.Nanosecond).Zone()
+				change := day1.Sub(day0) != 24*time.Hour || o0 != o1
+				got := string(z.appendInstant(nil, at))
+				want := string(appendWall(nil, &w))
+				if change {
+					want += " " + at.Format("MST")
+				}
+				require.Equal(t, want, got, "%s", at)
+			}
 		}
 	}
+}
+
+// The zone table of a calendar has each period Go reports, the ones at which
+// neither offset nor name changes joined: Warsaw changes its clocks twice a
+// year, so 1990-2200 has two periods a year.
+func TestZoneTable(t *testing.T) {
+	z := newZoneTable(calendar.Poland())
+	assert.Len(t, z.periods, 2*(2200-1990+1)+1)
+	for i, p := range z.periods {
+		require.Less(t, p.from, p.to)
+		if i > 0 {
+			require.Equal(t, z.periods[i-1].to, p.from)
+			require.NotEqual(t, z.periods[i-1].off, p.off)
+		}
+		at := time.Unix(p.from, 0).In(calendar.Warsaw())
+		name, off := at.Zone()
+		require.Equal(t, [2]any{p.name, p.off}, [2]any{name, int64(off)}, "%s", at)
+	}
+	// 2026: CEST from Sun 29 Mar 01:00 UTC to Sun 25 Oct 01:00 UTC.
+	p, ok := z.find(calendar.Warsaw(), time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC).Unix())
+	require.True(t, ok)
+	assert.Equal(t, zonePeriod{from: time.Date(2026, 3, 29, 1, 0, 0, 0, time.UTC).Unix(), to: time.Date(2026, 10, 25, 1, 0, 0, 0, time.UTC).Unix(), off: 7200, name: "CEST"}, p)
+	_, ok = z.find(time.UTC, 0)
+	assert.False(t, ok, "another location")
+	_, ok = z.find(calendar.Warsaw(), time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC).Unix())
+	assert.False(t, ok, "before the table")
 }
 
 // The formatters write what time.Format writes, for instants with and without

@@ -140,6 +140,9 @@ type Calculator struct {
 	sched   [Coverage24x7 + 1]*calendar.Schedule
 	elapsed *calendar.Schedule // real time, for the return period
 	txt     texts
+	// zones is the calendar location's zone periods, built on the first
+	// explanation.
+	zones func() *zoneTable
 }
 
 // texts are the words of the explanations that depend on the settings alone,
@@ -152,7 +155,10 @@ type texts struct {
 	openOnHolidays [Coverage24x7 + 1]bool
 	cutoff         string // "15:00"
 	response       string // "1 hour"
-	returnDays     string // "7"
+	// responseCount is the response's count step without holidays: "response
+	// within 1 hour of the 9x5 window (...)".
+	responseCount [Coverage24x7 + 1]string
+	returnDays    string // "7"
 }
 
 func newTexts(set Settings) texts {
@@ -169,6 +175,7 @@ func newTexts(set Settings) texts {
 		} else {
 			t.window[cov] = " of the " + describeWindow(cov, w)
 		}
+		t.responseCount[cov] = "response within " + t.response + t.window[cov]
 	}
 	return t
 }
@@ -190,6 +197,7 @@ func NewCalculator(cal *calendar.Calendar, set Settings) (*Calculator, error) {
 		c.sched[cov] = s
 	}
 	c.elapsed = cal.MustSchedule(calendar.Window24x7())
+	c.zones = sync.OnceValue(func() *zoneTable { return newZoneTable(cal) })
 	return c, nil
 }
 
