@@ -290,8 +290,7 @@ type CoverageCount struct {
 // From, and Close the window's close on it. NoCutoff, or any time of day
 // outside 00:00-24:00, counts without a cutoff. The errors are those NextOpen
 // and AddCoverageDays give.
-func (s *Schedule) CountCoverageDays(t time.Time, n int, cutoff TimeOfDay) (CoverageCount, error) {
-	var r CoverageCount
+func (s *Schedule) CountCoverageDays(t time.Time, n int, cutoff TimeOfDay) (r CoverageCount, err error) {
 	c := s.cal
 	u, i, ok := c.instant(t)
 	if !ok {

@@ -322,7 +322,6 @@ func timeErrorAs(err error, field string, t time.Time) error {
 // rule is the deadline of level l from t by the level's rule, recorded in rec.
 func (c *Calculator) rule(rec *record, l Level, t time.Time) (time.Time, error) {
 	s := c.sched[l.cov]
-	field := startFields[rec.field]
 	if rec.kind == Response || l.unit == Hours {
 		rec.how = howWindow
 		d := c.set.Response
@@ -331,7 +330,7 @@ func (c *Calculator) rule(rec *record, l Level, t time.Time) (time.Time, error) 
 		}
 		clamped, due, err := s.NextOpenAdd(t, d)
 		if err != nil {
-			return time.Time{}, timeError(field, t, err)
+			return time.Time{}, timeError(startFields[rec.field], t, err)
 		}
 		rec.clamped = unix(clamped)
 		return due, nil
@@ -346,7 +345,7 @@ func (c *Calculator) rule(rec *record, l Level, t time.Time) (time.Time, error) 
 	}
 	n, err := s.CountCoverageDays(t, int(l.n), cutoff)
 	if err != nil {
-		return time.Time{}, timeError(field, t, err)
+		return time.Time{}, timeError(startFields[rec.field], t, err)
 	}
 	rec.clamped, rec.day, rec.covered, rec.proc, rec.dueDay = unix(n.Start), pack(n.Day), n.Covered, pack(n.From), pack(n.Due)
 	switch {
