@@ -112,3 +112,25 @@ func TestDeadlinesJSONRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// A request has at most four deadlines (response, two targets, return): a JSON
+// form with five is refused, naming the field, and leaves the value as it was.
+func TestDeadlinesJSONTooMany(t *testing.T) {
+	ds, err := sla.Default().Deadlines(sla.Request{Service: service(t, "cocare-standard-onsite"), Submitted: mon(9, 30), Confirmed: mon(10, 0), Delivered: tue(12, 0)})
+	require.NoError(t, err)
+	require.Equal(t, 4, ds.Len(), "response, delivery, on-site, return")
+	var j map[string]any
+	b, err := json.Marshal(ds)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &j))
+	list := j["deadlines"].([]any)
+	j["deadlines"] = append(list, list[0])
+	five, err := json.Marshal(j)
+	require.NoError(t, err)
+	back := ds
+	err = json.Unmarshal(five, &back)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "deadlines")
+	assert.Contains(t, err.Error(), "5")
+	assert.Equal(t, 4, back.Len(), "unchanged on error")
+}
