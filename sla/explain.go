@@ -145,7 +145,7 @@ func (rd *renderer) begin() int { return len(rd.buf) }
 
 // end closes the step begun at from.
 func (rd *renderer) end(rule Rule, at time.Time, from, h0 int) {
-	rd.steps = append(rd.steps, Step{Rule: rule, At: at})
+	rd.step(rule, at)
 	sp := span{from: int32(from), to: int32(len(rd.buf)), h0: int32(h0), h1: int32(len(rd.hol))}
 	if rd.nspans < len(rd.spans) {
 		rd.spans[rd.nspans] = sp
@@ -155,10 +155,24 @@ func (rd *renderer) end(rule Rule, at time.Time, from, h0 int) {
 	rd.nspans++
 }
 
+// step adds a step. The steps' storage is zero past its length: the fields are
+// set one by one, rather than a Step copied in.
+func (rd *renderer) step(rule Rule, at time.Time) *Step {
+	n := len(rd.steps)
+	if n == cap(rd.steps) {
+		rd.steps = append(rd.steps, Step{})
+	} else {
+		rd.steps = rd.steps[:n+1]
+	}
+	st := &rd.steps[n]
+	st.Rule, st.At = rule, at
+	return st
+}
+
 // endText closes a step whose text is the whole of text, a string of the
 // calculator's own that is not copied into the buffer.
 func (rd *renderer) endText(rule Rule, at time.Time, text string) {
-	rd.steps = append(rd.steps, Step{Rule: rule, At: at, Text: text})
+	rd.step(rule, at).Text = text
 	sp := span{from: -1, h0: int32(len(rd.hol)), h1: int32(len(rd.hol))}
 	if rd.nspans < len(rd.spans) {
 		rd.spans[rd.nspans] = sp
@@ -186,10 +200,25 @@ func (rd *renderer) skipped(from, to calendar.Date) {
 // returns the index of the first.
 func (rd *renderer) holidays(from, to calendar.Date) int {
 	h0 := len(rd.hol)
+	if dateBefore(to, from) {
+		return h0 // an empty span, as a day counted right after another gives
+	}
 	if hs, err := rd.c.cal.AppendHolidaysBetween(rd.hol, from, to); err == nil {
 		rd.hol = hs
 	}
 	return h0
+}
+
+// dateBefore reports whether a is before b, comparing the fields of two valid
+// dates rather than their day numbers.
+func dateBefore(a, b calendar.Date) bool {
+	if a.Year != b.Year {
+		return a.Year < b.Year
+	}
+	if a.Month != b.Month {
+		return a.Month < b.Month
+	}
+	return a.Day < b.Day
 }
 
 // writeSkipped writes " (skipping ...)" for the holidays from index h0 on.
@@ -219,8 +248,7 @@ func (rd *renderer) record(ds *Deadlines, rec *record, i int) {
 		rd.instant(at)
 		rd.end(RuleStart, at, from, len(rd.hol))
 		from = rd.begin()
-		rd.str(rd.c.txt.returnDays)
-		rd.str(" calendar days: ")
+		rd.str(rd.c.txt.returnDaysColon)
 		rd.buf = appendDayYear(rd.buf, rec.dueDay.date())
 		rd.end(RuleCount, base, from, len(rd.hol))
 		from = rd.begin()
@@ -272,8 +300,7 @@ func (rd *renderer) record(ds *Deadlines, rec *record, i int) {
 func (rd *renderer) start(rec *record) int {
 	from := rd.begin()
 	at := rd.at(rec.at)
-	rd.str(startFields[rec.field])
-	rd.str(" ")
+	rd.str(startWords[rec.field])
 	rd.instant(at)
 	if rec.clamped != rec.at {
 		clamped := rd.at(rec.clamped)
@@ -398,6 +425,13 @@ func nextZoneBoundary(t time.Time) time.Time {
 	return hi
 }
 
+// closeOfWindow begins the due step of a business-day target: "due at the
+// close of the 9x5 window: ".
+var closeOfWindow = [...]string{Coverage8x5: "due at the close of the 8x5 window: ", Coverage9x5: "due at the close of the 9x5 window: ", Coverage24x7: "due at the close of the 24x7 window: "}
+
+// startWords begin a start step: "submitted ", "confirmed ".
+var startWords = [...]string{fieldStart: "start ", fieldSubmitted: "submitted ", fieldConfirmed: "confirmed "}
+
 func (rd *renderer) businessDays(rec *record) {
 	h0 := len(rd.hol)
 	from := rd.start(rec)
@@ -422,15 +456,11 @@ func (rd *renderer) businessDays(rec *record) {
 		rd.buf = appendDay(rd.buf, rec.proc.date())
 		rd.skipped(rec.day.date().AddDays(1), rec.proc.date().AddDays(-1))
 	case cutoffAfter:
-		rd.str(", after the ")
-		rd.str(cutoff)
-		rd.str(" cutoff: counts from ")
+		rd.str(rd.c.txt.afterCutoff)
 		rd.buf = appendDay(rd.buf, rec.proc.date())
 		rd.skipped(rec.day.date().AddDays(1), rec.proc.date().AddDays(-1))
 	default:
-		rd.str(", before the ")
-		rd.str(cutoff)
-		rd.str(" cutoff")
+		rd.str(rd.c.txt.beforeCutoff)
 	}
 	rd.end(RuleStart, clamped, from, h0)
 
@@ -453,9 +483,7 @@ func (rd *renderer) businessDays(rec *record) {
 		rd.str(rec.lvl.cov.String())
 		rd.str(" window): ")
 	} else {
-		rd.str("due at the close of the ")
-		rd.str(rec.lvl.cov.String())
-		rd.str(" window: ")
+		rd.str(closeOfWindow[rec.lvl.cov])
 	}
 	rd.buf = rd.zone.appendEndAt(rd.buf, base, &w)
 	rd.end(RuleDue, base, from, len(rd.hol))

@@ -200,7 +200,13 @@ type zoneCache struct {
 	name     string
 	ok       bool
 	table    *zoneTable // where fill looks first; nil: it asks the location
-	// The dates of the last days asked for, by day number since 1970-01-01.
+	// The wall clock civil gave last, of Unix second lastSec.
+	last    bool
+	lastSec int64
+	lastLoc *time.Location
+	lastW   wallClock
+	// The dates of the last days asked for, by day number since 1970-01-01
+	// plus one (0: none).
 	days  [4]int64
 	dates [4]calendar.Date
 	next  int
@@ -218,7 +224,11 @@ var epoch = calendar.Date{Year: 1970, Month: time.January, Day: 1}
 
 // civil sets w to t's wall clock, as t.Date and t.Clock give it.
 func (z *zoneCache) civil(t time.Time, w *wallClock) {
-	sec := t.Unix()
+	sec, ns := t.Unix(), t.Nanosecond()
+	if z.last && sec == z.lastSec && ns == z.lastW.ns && t.Location() == z.lastLoc {
+		*w = z.lastW // an explanation writes many an instant twice
+		return
+	}
 	if !z.ok || z.loc != t.Location() || sec < z.from || sec >= z.to {
 		z.fill(t, sec)
 	}
@@ -232,18 +242,19 @@ func (z *zoneCache) civil(t time.Time, w *wallClock) {
 	begin := days*86400 - z.off
 	w.quiet = z.from <= begin-2*86400 && begin+3*86400 < z.to
 	w.wd = time.Weekday(floorMod(days+4, 7))
-	w.hh, w.mm, w.ss, w.ns = sod/3600, sod%3600/60, sod%60, t.Nanosecond()
+	w.hh, w.mm, w.ss, w.ns = sod/3600, sod%3600/60, sod%60, ns
+	z.last, z.lastSec, z.lastLoc, z.lastW = true, sec, z.loc, *w
 }
 
 // date returns the date of day number days.
 func (z *zoneCache) date(days int64) calendar.Date {
 	for k := range z.days {
-		if z.days[k] == days && !z.dates[k].IsZero() {
+		if z.days[k] == days+1 {
 			return z.dates[k]
 		}
 	}
 	d := epoch.AddDays(int(days))
-	z.days[z.next], z.dates[z.next] = days, d
+	z.days[z.next], z.dates[z.next] = days+1, d
 	z.next = (z.next + 1) % len(z.days)
 	return d
 }
@@ -271,8 +282,9 @@ func (z *zoneCache) fill(t time.Time, sec int64) {
 // holds reports whether the zone period of a also holds b, so that no zone
 // boundary lies from a to b.
 func (z *zoneCache) holds(a, b time.Time) bool {
-	var w wallClock
-	z.civil(a, &w)
+	if sec := a.Unix(); !z.ok || z.loc != a.Location() || sec < z.from || sec >= z.to {
+		z.fill(a, sec)
+	}
 	return z.to == math.MaxInt64 || b.Unix() < z.to
 }
 

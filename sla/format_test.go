@@ -68,8 +68,12 @@ func TestZoneCacheAgreesWithTime(t *testing.T) {
 			}
 			for k := 0; k < 4*24*5; k++ {
 				at := s.from.Add(time.Duration(k)*15*time.Minute + time.Duration(k%3)*time.Second)
-				var w wallClock
+				var w, again, utc wallClock
 				z.civil(at, &w)
+				z.civil(at, &again)
+				require.Equal(t, w, again, "%s twice", at)
+				z.civil(at.UTC(), &utc)
+				require.Equal(t, at.UTC().Hour(), utc.hh, "%s in UTC after its own location", at)
 				y, m, d := at.Date()
 				hh, mm, ss := at.Clock()
 				require.Equal(t, calendar.Date{Year: y, Month: m, Day: d}, w.date, "%s", at)

@@ -159,6 +159,10 @@ type texts struct {
 	// within 1 hour of the 9x5 window (...)".
 	responseCount [Coverage24x7 + 1]string
 	returnDays    string // "7"
+	// Phrases of the business-day and return steps, written once.
+	returnDaysColon string // "7 calendar days: "
+	afterCutoff     string // ", after the 15:00 cutoff: counts from "
+	beforeCutoff    string // ", before the 15:00 cutoff"
 }
 
 func newTexts(set Settings) texts {
@@ -167,6 +171,9 @@ func newTexts(set Settings) texts {
 		response:   string(appendDuration(nil, set.Response)),
 		returnDays: strconv.Itoa(set.ReturnDays),
 	}
+	t.returnDaysColon = t.returnDays + " calendar days: "
+	t.afterCutoff = ", after the " + t.cutoff + " cutoff: counts from "
+	t.beforeCutoff = ", before the " + t.cutoff + " cutoff"
 	for cov := Coverage8x5; cov <= Coverage24x7; cov++ {
 		w := set.Window(cov)
 		t.openOnHolidays[cov] = w.OpenOnHolidays
