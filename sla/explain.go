@@ -323,10 +323,8 @@ func (rd *renderer) windowTime(rec *record) {
 	cov := rec.lvl.cov
 	h0 = len(rd.hol)
 	if !tx.openOnHolidays[cov] {
-		var a, b wallClock
-		rd.zone.civil(clamped, &a)
-		rd.zone.civil(base, &b)
-		rd.holidays(a.date, b.date)
+		a := rd.zone.civil(clamped).date
+		rd.holidays(a, rd.zone.civil(base).date)
 	}
 	if rec.kind == Response && len(rd.hol) == h0 {
 		rd.endText(RuleCount, base, tx.responseCount[cov])
@@ -476,8 +474,7 @@ func (rd *renderer) businessDays(rec *record) {
 	rd.end(RuleCount, base, from, h0)
 
 	from = rd.begin()
-	var w wallClock
-	rd.zone.civil(base, &w)
+	w := rd.zone.civil(base) // no other instant is written before appendEndAt
 	if w.hh == 0 && w.date != rec.dueDay.date() {
 		rd.str("due at the end of the day (")
 		rd.str(rec.lvl.cov.String())
@@ -485,7 +482,7 @@ func (rd *renderer) businessDays(rec *record) {
 	} else {
 		rd.str(closeOfWindow[rec.lvl.cov])
 	}
-	rd.buf = rd.zone.appendEndAt(rd.buf, base, &w)
+	rd.buf = rd.zone.appendEndAt(rd.buf, base, w)
 	rd.end(RuleDue, base, from, len(rd.hol))
 }
 

@@ -200,7 +200,7 @@ type zoneCache struct {
 	name     string
 	ok       bool
 	table    *zoneTable // where fill looks first; nil: it asks the location
-	// The wall clock civil gave last, of Unix second lastSec.
+	// The wall clock civil gave last, of Unix second lastSec in lastLoc.
 	last    bool
 	lastSec int64
 	lastLoc *time.Location
@@ -222,12 +222,13 @@ type wallClock struct {
 
 var epoch = calendar.Date{Year: 1970, Month: time.January, Day: 1}
 
-// civil sets w to t's wall clock, as t.Date and t.Clock give it.
-func (z *zoneCache) civil(t time.Time, w *wallClock) {
+// civil returns t's wall clock, as t.Date and t.Clock give it. It points
+// into the cache and holds until the next call.
+func (z *zoneCache) civil(t time.Time) *wallClock {
 	sec, ns := t.Unix(), t.Nanosecond()
-	if z.last && sec == z.lastSec && ns == z.lastW.ns && t.Location() == z.lastLoc {
-		*w = z.lastW // an explanation writes many an instant twice
-		return
+	w := &z.lastW
+	if z.last && sec == z.lastSec && ns == w.ns && t.Location() == z.lastLoc {
+		return w // an explanation writes many an instant twice
 	}
 	if !z.ok || z.loc != t.Location() || sec < z.from || sec >= z.to {
 		z.fill(t, sec)
@@ -243,7 +244,8 @@ func (z *zoneCache) civil(t time.Time, w *wallClock) {
 	w.quiet = z.from <= begin-2*86400 && begin+3*86400 < z.to
 	w.wd = time.Weekday(floorMod(days+4, 7))
 	w.hh, w.mm, w.ss, w.ns = sod/3600, sod%3600/60, sod%60, ns
-	z.last, z.lastSec, z.lastLoc, z.lastW = true, sec, z.loc, *w
+	z.last, z.lastSec, z.lastLoc = true, sec, z.loc
+	return w
 }
 
 // date returns the date of day number days.
@@ -253,7 +255,7 @@ func (z *zoneCache) date(days int64) calendar.Date {
 			return z.dates[k]
 		}
 	}
-	d := epoch.AddDays(int(days))
+	d := dayDate(days)
 	z.days[z.next], z.dates[z.next] = days+1, d
 	z.next = (z.next + 1) % len(z.days)
 	return d
@@ -292,9 +294,7 @@ func (z *zoneCache) holds(a, b time.Time) bool {
 // fractions) when it has them, and the zone abbreviation on days when the
 // clocks change, where a wall time alone can be ambiguous.
 func (z *zoneCache) appendInstant(b []byte, t time.Time) []byte {
-	var w wallClock
-	z.civil(t, &w)
-	return z.appendWallAt(b, t, &w)
+	return z.appendWallAt(b, t, z.civil(t))
 }
 
 // appendWallAt is appendInstant for an instant whose wall clock w is known.
@@ -310,9 +310,7 @@ func (z *zoneCache) appendWallAt(b []byte, t time.Time, w *wallClock) []byte {
 // appendEnd writes an instant that ends a day: midnight is written as 24:00 of
 // the day before ("Mon 16 Nov 2026 24:00").
 func (z *zoneCache) appendEnd(b []byte, t time.Time) []byte {
-	var w wallClock
-	z.civil(t, &w)
-	return z.appendEndAt(b, t, &w)
+	return z.appendEndAt(b, t, z.civil(t))
 }
 
 // appendEndAt is appendEnd for an instant whose wall clock w is known.
@@ -397,4 +395,50 @@ func (z *zoneTable) find(loc *time.Location, sec int64) (zonePeriod, bool) {
 		return zonePeriod{}, false
 	}
 	return ps[lo], true
+}
+
+// yearStarts are the day numbers (days since 1970-01-01) of 1 January of
+// firstTableYear and the years after it, and dayOfYear the month and day
+// (month<<5 | day) of each day of a common and of a leap year: dayDate reads a
+// date off them.
+const (
+	firstTableYear = 1900
+	tableYears     = 401 // 1900-2300
+)
+
+var yearStarts, dayOfYear = func() (ys [tableYears + 1]int32, doy [2][366]uint16) {
+	for i := range ys {
+		ys[i] = int32(epoch.DaysUntil(calendar.Date{Year: firstTableYear + i, Month: time.January, Day: 1}))
+	}
+	for leap, y := range [2]int{2001, 2000} {
+		d := calendar.Date{Year: y, Month: time.January, Day: 1}
+		for i := 0; d.Year == y; i, d = i+1, d.AddDays(1) {
+			doy[leap][i] = uint16(d.Month)<<5 | uint16(d.Day)
+		}
+	}
+	return
+}()
+
+// dayDate returns the date of day number days (days since 1970-01-01).
+func dayDate(days int64) calendar.Date {
+	if days < int64(yearStarts[0]) || days >= int64(yearStarts[tableYears]) {
+		return epoch.AddDays(int(days))
+	}
+	off := days - int64(yearStarts[0])
+	k := int(off * 400 / 146097) // the year, at most one off
+	if k >= tableYears {
+		k = tableYears - 1
+	}
+	for k > 0 && int64(yearStarts[k]) > days {
+		k--
+	}
+	for int64(yearStarts[k+1]) <= days {
+		k++
+	}
+	leap := 0
+	if yearStarts[k+1]-yearStarts[k] == 366 {
+		leap = 1
+	}
+	md := dayOfYear[leap][days-int64(yearStarts[k])]
+	return calendar.Date{Year: firstTableYear + k, Month: time.Month(md >> 5), Day: int(md & 31)}
 }

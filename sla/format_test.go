@@ -68,12 +68,9 @@ func TestZoneCacheAgreesWithTime(t *testing.T) {
 			}
 			for k := 0; k < 4*24*5; k++ {
 				at := s.from.Add(time.Duration(k)*15*time.Minute + time.Duration(k%3)*time.Second)
-				var w, again, utc wallClock
-				z.civil(at, &w)
-				z.civil(at, &again)
-				require.Equal(t, w, again, "%s twice", at)
-				z.civil(at.UTC(), &utc)
-				require.Equal(t, at.UTC().Hour(), utc.hh, "%s in UTC after its own location", at)
+				w := *z.civil(at)
+				require.Equal(t, w, *z.civil(at), "%s twice", at)
+				require.Equal(t, at.UTC().Hour(), z.civil(at.UTC()).hh, "%s in UTC after its own location", at)
 				y, m, d := at.Date()
 				hh, mm, ss := at.Clock()
 				require.Equal(t, calendar.Date{Year: y, Month: m, Day: d}, w.date, "%s", at)
@@ -166,6 +163,16 @@ func TestPackedDateRoundTrips(t *testing.T) {
 	for d := (calendar.Date{Year: 1, Month: time.January, Day: 1}); d.Year < 10000; d = d.AddDays(1) {
 		if got := pack(d).date(); got != d {
 			t.Fatalf("pack(%s).date() = %s", d, got)
+		}
+	}
+}
+
+// dayDate gives the date of every day number, inside its table and out.
+func TestDayDate(t *testing.T) {
+	for d := (calendar.Date{Year: 1800, Month: time.January, Day: 1}); d.Year < 2400; d = d.AddDays(1) {
+		days := int64(epoch.DaysUntil(d))
+		if got := dayDate(days); got != d {
+			t.Fatalf("dayDate(%d) = %s, want %s", days, got, d)
 		}
 	}
 }
