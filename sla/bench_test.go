@@ -1,6 +1,7 @@
 package sla_test
 
 import (
+	"sync"
 	"testing"
 	"time"
 
@@ -246,4 +247,47 @@ func BenchmarkTargetRatios(b *testing.B) {
 	b.ReportMetric(float64(ex)/float64(dl), "explain/deadlines")
 	b.ReportMetric(float64(dlh)/float64(add), "held-deadlines/add")
 	b.ReportMetric(float64(exh)/float64(dlh), "held-explain/deadlines")
+}
+
+// A new calculator's first explanations, from many goroutines at once, build
+// its table of zone periods once and give what one goroutine alone gives: the
+// explanation of the clock change in March, whose window-time step names it.
+func TestExplainConcurrentFirstUse(t *testing.T) {
+	c, err := sla.NewCalculator(calendar.Poland(), sla.DefaultSettings())
+	require.NoError(t, err)
+	rs := benchRequests(t)
+	want := make([]string, len(rs))
+	ref := sla.Default()
+	for i, br := range rs {
+		ds, err := ref.Explain(br.r)
+		require.NoError(t, err)
+		for _, d := range ds.All() {
+			want[i] += d.Explanation() + "\n"
+		}
+	}
+	assert.Contains(t, want[1], "the clocks go forward on the way (+01:00 to +02:00)", "24x7x4 across the spring change")
+	var wg sync.WaitGroup
+	got := make([][]string, 8)
+	for g := range got {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for _, br := range rs {
+				ds, err := c.Explain(br.r)
+				if err != nil {
+					got[g] = append(got[g], err.Error())
+					continue
+				}
+				s := ""
+				for _, d := range ds.All() {
+					s += d.Explanation() + "\n"
+				}
+				got[g] = append(got[g], s)
+			}
+		}(g)
+	}
+	wg.Wait()
+	for g := range got {
+		assert.Equal(t, want, got[g], "goroutine %d", g)
+	}
 }
