@@ -51,7 +51,8 @@ func (k Kind) Provider() bool { return k != Return }
 // stopped, at PausedSince; it stays the same until the hold ends.
 type Deadline struct {
 	Kind Kind
-	// Paused, PausedSince and Left describe a deadline stopped by a running hold.
+	// Paused reports a deadline stopped by a running hold; PausedSince and
+	// Left say when its clock stopped and how much window time was left.
 	Paused bool
 	// Level is the service level in force for the deadline's clock, after any
 	// priority change; its coverage is the window its time is measured in. The
@@ -60,8 +61,8 @@ type Deadline struct {
 	Start time.Time // when its clock started: submission, confirmation or delivery
 	Due   time.Time // in the calendar's location; zero while Paused
 
-	PausedSince time.Time
-	Left        time.Duration
+	PausedSince time.Time     // while Paused: when the hold stopped the clock
+	Left        time.Duration // while Paused: the window time left then
 	// Holds are the request's holds that stopped this deadline's clock, in time
 	// order: a part of Request.Holds, not a copy.
 	Holds []Hold
