@@ -480,7 +480,13 @@ func (rd *renderer) businessDays(rec *record) {
 		rd.str(rec.lvl.cov.String())
 		rd.str(" window): ")
 	} else {
-		rd.str(closeOfWindow[rec.lvl.cov])
+		if cov := rec.lvl.cov; cov.valid() {
+			rd.str(closeOfWindow[cov])
+		} else {
+			rd.str("due at the close of the ")
+			rd.str(cov.String())
+			rd.str(" window: ")
+		}
 	}
 	rd.buf = rd.zone.appendEndAt(rd.buf, base, w)
 	rd.end(RuleDue, base, from, len(rd.hol))
