@@ -137,7 +137,7 @@ func appendDay(b []byte, d calendar.Date) []byte {
 		return append(b, d.String()...)
 	}
 	b, p := room(b)
-	return b[:len(b)+putDay(p, weekday(d), d.Month, d.Day)]
+	return b[:len(b)+putDay(p, d.Weekday(), d.Month, d.Day)]
 }
 
 // appendDayYear writes "Mon 2 Jan 2006".
@@ -146,7 +146,7 @@ func appendDayYear(b []byte, d calendar.Date) []byte {
 		return append(b, d.String()...)
 	}
 	b, p := room(b)
-	n, ok := putYear(p, putDay(p, weekday(d), d.Month, d.Day), d.Year)
+	n, ok := putYear(p, putDay(p, d.Weekday(), d.Month, d.Day), d.Year)
 	b = b[:len(b)+n]
 	if !ok {
 		b = append(b, ' ')
@@ -255,7 +255,7 @@ func (z *zoneCache) date(days int64) calendar.Date {
 			return z.dates[k]
 		}
 	}
-	d := dayDate(days)
+	d := epoch.AddDays(int(days))
 	z.days[z.next], z.dates[z.next] = days+1, d
 	z.next = (z.next + 1) % len(z.days)
 	return d
@@ -395,69 +395,4 @@ func (z *zoneTable) find(loc *time.Location, sec int64) (zonePeriod, bool) {
 		return zonePeriod{}, false
 	}
 	return ps[lo], true
-}
-
-// yearStarts are the day numbers (days since 1970-01-01) of 1 January of
-// firstTableYear and the years after it, and dayOfYear the month and day
-// (month<<5 | day) of each day of a common and of a leap year, and
-// monthStarts the day of the year each month begins on: dayDate and weekday
-// read dates and day numbers off them.
-const (
-	firstTableYear = 1900
-	tableYears     = 401 // 1900-2300
-)
-
-var yearStarts, dayOfYear, monthStarts = func() (ys [tableYears + 1]int32, doy [2][366]uint16, ms [2][13]int16) {
-	for i := range ys {
-		ys[i] = int32(epoch.DaysUntil(calendar.Date{Year: firstTableYear + i, Month: time.January, Day: 1}))
-	}
-	for leap, y := range [2]int{2001, 2000} {
-		d := calendar.Date{Year: y, Month: time.January, Day: 1}
-		for i := 0; d.Year == y; i, d = i+1, d.AddDays(1) {
-			doy[leap][i] = uint16(d.Month)<<5 | uint16(d.Day)
-			if d.Day == 1 {
-				ms[leap][d.Month] = int16(i)
-			}
-		}
-	}
-	return
-}()
-
-// weekday returns d's day of the week, reading its day number off the table of
-// years for a valid date of 1900-2300.
-func weekday(d calendar.Date) time.Weekday {
-	k := d.Year - firstTableYear
-	if k < 0 || k >= tableYears || d.Month < time.January || d.Month > time.December {
-		return d.Weekday()
-	}
-	leap := 0
-	if yearStarts[k+1]-yearStarts[k] == 366 {
-		leap = 1
-	}
-	days := int64(yearStarts[k]) + int64(monthStarts[leap][d.Month]) + int64(d.Day) - 1
-	return time.Weekday(floorMod(days+4, 7))
-}
-
-// dayDate returns the date of day number days (days since 1970-01-01).
-func dayDate(days int64) calendar.Date {
-	if days < int64(yearStarts[0]) || days >= int64(yearStarts[tableYears]) {
-		return epoch.AddDays(int(days))
-	}
-	off := days - int64(yearStarts[0])
-	k := int(off * 400 / 146097) // the year, at most one off
-	if k >= tableYears {
-		k = tableYears - 1
-	}
-	for k > 0 && int64(yearStarts[k]) > days {
-		k--
-	}
-	for int64(yearStarts[k+1]) <= days {
-		k++
-	}
-	leap := 0
-	if yearStarts[k+1]-yearStarts[k] == 366 {
-		leap = 1
-	}
-	md := dayOfYear[leap][days-int64(yearStarts[k])]
-	return calendar.Date{Year: firstTableYear + k, Month: time.Month(md >> 5), Day: int(md & 31)}
 }

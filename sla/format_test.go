@@ -166,17 +166,3 @@ func TestPackedDateRoundTrips(t *testing.T) {
 		}
 	}
 }
-
-// dayDate gives the date of every day number, and weekday the day of the week
-// of every date, inside their table and out.
-func TestDayDate(t *testing.T) {
-	for d := (calendar.Date{Year: 1800, Month: time.January, Day: 1}); d.Year < 2400; d = d.AddDays(1) {
-		days := int64(epoch.DaysUntil(d))
-		if got := dayDate(days); got != d {
-			t.Fatalf("dayDate(%d) = %s, want %s", days, got, d)
-		}
-		if got, want := weekday(d), d.In(time.UTC).Weekday(); got != want {
-			t.Fatalf("weekday(%s) = %s, want %s", d, got, want)
-		}
-	}
-}
