@@ -146,7 +146,11 @@ func (rd *renderer) begin() int { return len(rd.buf) }
 // end closes the step begun at from.
 func (rd *renderer) end(rule Rule, at time.Time, from, h0 int) {
 	rd.step(rule, at)
-	sp := span{from: int32(from), to: int32(len(rd.buf)), h0: int32(h0), h1: int32(len(rd.hol))}
+	rd.addSpan(span{from: int32(from), to: int32(len(rd.buf)), h0: int32(h0), h1: int32(len(rd.hol))})
+}
+
+// addSpan records the span of the step just added.
+func (rd *renderer) addSpan(sp span) {
 	if rd.nspans < len(rd.spans) {
 		rd.spans[rd.nspans] = sp
 	} else {
@@ -173,13 +177,7 @@ func (rd *renderer) step(rule Rule, at time.Time) *Step {
 // calculator's own that is not copied into the buffer.
 func (rd *renderer) endText(rule Rule, at time.Time, text string) {
 	rd.step(rule, at).Text = text
-	sp := span{from: -1, h0: int32(len(rd.hol)), h1: int32(len(rd.hol))}
-	if rd.nspans < len(rd.spans) {
-		rd.spans[rd.nspans] = sp
-	} else {
-		rd.more = append(rd.more, sp)
-	}
-	rd.nspans++
+	rd.addSpan(span{from: -1, h0: int32(len(rd.hol)), h1: int32(len(rd.hol))})
 }
 
 func (rd *renderer) str(s string) { rd.buf = append(rd.buf, s...) }
@@ -423,12 +421,13 @@ func nextZoneBoundary(t time.Time) time.Time {
 	return hi
 }
 
-// closeOfWindow begins the due step of a business-day target: "due at the
-// close of the 9x5 window: ".
-var closeOfWindow = [...]string{Coverage8x5: "due at the close of the 8x5 window: ", Coverage9x5: "due at the close of the 9x5 window: ", Coverage24x7: "due at the close of the 24x7 window: "}
-
 // startWords begin a start step: "submitted ", "confirmed ".
-var startWords = [...]string{fieldStart: "start ", fieldSubmitted: "submitted ", fieldConfirmed: "confirmed "}
+var startWords = func() (w [len(startFields)]string) {
+	for i, f := range startFields {
+		w[i] = f + " "
+	}
+	return
+}()
 
 func (rd *renderer) businessDays(rec *record) {
 	h0 := len(rd.hol)
@@ -481,7 +480,7 @@ func (rd *renderer) businessDays(rec *record) {
 		rd.str(" window): ")
 	} else {
 		if cov := rec.lvl.cov; cov.valid() {
-			rd.str(closeOfWindow[cov])
+			rd.str(rd.c.txt.closeOfWindow[cov])
 		} else {
 			rd.str("due at the close of the ")
 			rd.str(cov.String())

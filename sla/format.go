@@ -230,9 +230,7 @@ func (z *zoneCache) civil(t time.Time) *wallClock {
 	if z.last && sec == z.lastSec && ns == w.ns && t.Location() == z.lastLoc {
 		return w // an explanation writes many an instant twice
 	}
-	if !z.ok || z.loc != t.Location() || sec < z.from || sec >= z.to {
-		z.fill(t, sec)
-	}
+	z.period(t, sec)
 	local := sec + z.off
 	days := floorDiv(local, 86400)
 	sod := int(local - days*86400)
@@ -261,6 +259,13 @@ func (z *zoneCache) date(days int64) calendar.Date {
 	return d
 }
 
+// period makes the cache's zone period the one of t, Unix second sec.
+func (z *zoneCache) period(t time.Time, sec int64) {
+	if !z.ok || z.loc != t.Location() || sec < z.from || sec >= z.to {
+		z.fill(t, sec)
+	}
+}
+
 func (z *zoneCache) fill(t time.Time, sec int64) {
 	if p, ok := z.table.find(t.Location(), sec); ok {
 		z.loc, z.name, z.off, z.ok, z.from, z.to = t.Location(), p.name, p.off, true, p.from, p.to
@@ -284,9 +289,7 @@ func (z *zoneCache) fill(t time.Time, sec int64) {
 // holds reports whether the zone period of a also holds b, so that no zone
 // boundary lies from a to b.
 func (z *zoneCache) holds(a, b time.Time) bool {
-	if sec := a.Unix(); !z.ok || z.loc != a.Location() || sec < z.from || sec >= z.to {
-		z.fill(a, sec)
-	}
+	z.period(a, a.Unix())
 	return z.to == math.MaxInt64 || b.Unix() < z.to
 }
 

@@ -158,6 +158,9 @@ type texts struct {
 	// responseCount is the response's count step without holidays: "response
 	// within 1 hour of the 9x5 window (...)".
 	responseCount [Coverage24x7 + 1]string
+	// closeOfWindow begins the due step of a business-day target: "due at
+	// the close of the 9x5 window: ".
+	closeOfWindow [Coverage24x7 + 1]string
 	returnDays    string // "7"
 	// Phrases of the business-day and return steps, written once.
 	returnDaysColon string // "7 calendar days: "
@@ -183,6 +186,7 @@ func newTexts(set Settings) texts {
 			t.window[cov] = " of the " + describeWindow(cov, w)
 		}
 		t.responseCount[cov] = "response within " + t.response + t.window[cov]
+		t.closeOfWindow[cov] = "due at the close of the " + cov.String() + " window: "
 	}
 	return t
 }

@@ -159,7 +159,7 @@ func (d *Deadlines) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	if len(j.Deadlines) > len(d.list) {
-		return &ValueError{Field: "deadlines", Value: itoa(len(j.Deadlines)), Reason: "a request has at most 4 deadlines", Err: ErrInvalidRequest}
+		return &ValueError{Field: "deadlines", Value: itoa(len(j.Deadlines)), Reason: "a request has at most " + itoa(len(d.list)) + " deadlines", Err: ErrInvalidRequest}
 	}
 	v := Deadlines{Service: j.Service, Priority: j.Priority, Level: j.Level, n: int32(len(j.Deadlines))}
 	copy(v.list[:], j.Deadlines)
