@@ -60,10 +60,10 @@ const (
 type Calendar struct {
 	loc      *time.Location
 	workweek [7]bool
-	first    Date    // first day covered
-	firstDay int64   // first.days()
-	n        int     // number of days covered
-	years    []int32 // the day index of 1 January of each year of the range, and of the year after
+	first    Date     // first day covered
+	firstDay int64    // first.days()
+	n        int      // number of days covered
+	dates    []uint32 // n entries: the date of day i, year<<9 | month<<5 | day
 
 	mid      []int64 // n+1 entries: the first instant of day i, in Unix nanoseconds
 	minSec   int64   // mid[0] in Unix seconds, rounded down
@@ -206,9 +206,9 @@ func (b *builder) build() (*Calendar, error) {
 	last := Date{b.toYear, time.December, 31}
 	c.firstDay = c.first.days()
 	c.n = c.first.DaysUntil(last) + 1
-	c.years = make([]int32, b.toYear-b.fromYr+2)
-	for k := range c.years {
-		c.years[k] = int32(c.first.DaysUntil(Date{b.fromYr + k, time.January, 1}))
+	c.dates = make([]uint32, c.n)
+	for i, d := 0, c.first; i < c.n; i, d = i+1, d.AddDays(1) {
+		c.dates[i] = uint32(d.Year)<<9 | uint32(d.Month)<<5 | uint32(d.Day)
 	}
 	c.buildMidnights()
 
@@ -393,8 +393,7 @@ func (c *Calendar) at(i int, tod TimeOfDay) int64 {
 func (c *Calendar) EndOfDayAfter(t time.Time, n int) (day, last Date, end time.Time, err error) {
 	if u, i, ok := c.instant(t); ok && u < c.mid[c.n] && c.flags[i]&flagIrregular == 0 && n > -c.n && n < c.n {
 		if j := i + n; j >= 0 && j < c.n {
-			day = c.dateAt(i)
-			return day, day.AddDays(n), time.Unix(0, c.mid[j+1]).In(c.loc), nil
+			return c.dateAt(i), c.dateAt(j), time.Unix(0, c.mid[j+1]).In(c.loc), nil
 		}
 	}
 	day = c.DateOf(t)
@@ -558,31 +557,11 @@ func (c *Calendar) index(d Date) (int, bool) {
 	return int(i), true
 }
 
-// dateAt returns the date of day i, from the table of years and the months of
-// a year.
+// dateAt returns the date of day i.
 func (c *Calendar) dateAt(i int) Date {
-	k := int(int64(i) * 400 / 146097) // a year of the range, at most one off
-	if k >= len(c.years)-1 {
-		k = len(c.years) - 2
-	}
-	for k > 0 && int(c.years[k]) > i {
-		k--
-	}
-	for int(c.years[k+1]) <= i {
-		k++
-	}
-	doy := i - int(c.years[k])
-	leap := 0
-	if c.years[k+1]-c.years[k] == 366 {
-		leap = 1
-	}
-	md := dayOfYear[leap][doy]
-	return Date{c.first.Year + k, time.Month(md >> 5), int(md & 31)}
+	p := c.dates[i]
+	return Date{int(p >> 9), time.Month(p >> 5 & 15), int(p & 31)}
 }
-
-// dayOfYear is the month and day (month<<5 | day) of each day of a common and
-// of a leap year, from 1 January.
-var dayOfYear = &civil.monthDay
 
 // instant returns t in Unix nanoseconds and its day index. The end of the range
 // (the last day's 24:00) is an instant of the range, on the last day: a deadline

@@ -93,7 +93,7 @@ func TestDateDaysFarAway(t *testing.T) {
 	assert.Equal(t, hinnantDaysFromCivil(2026, time.March, 2_000_000), daysFromCivil(2026, time.March, 2_000_000))
 }
 
-// A calendar reads the date of each day of its range from its table of years;
+// A calendar reads the date of each day of its range from its table of dates;
 // the table agrees with the civil-date arithmetic on every day, on ranges that
 // start and end in common and in leap years.
 func TestCalendarDateOfEveryDay(t *testing.T) {

@@ -320,13 +320,12 @@ func (s *Schedule) CountCoverageDays(t time.Time, n int, cutoff TimeOfDay) (r Co
 			return r, s.coverageError(1, r.Day)
 		}
 	}
-	// Day indices are consecutive days: the dates are Day's, moved on.
-	r.From = r.Day.AddDays(from - i)
+	r.From = c.dateAt(from)
 	due, ok := addCounted(s.cov, from, n)
 	if !ok {
 		return r, s.coverageError(n, r.From)
 	}
-	r.Due = r.Day.AddDays(due - i)
+	r.Due = c.dateAt(due)
 	r.Close = time.Unix(0, s.dayClose[due]).In(c.loc)
 	return r, nil
 }

@@ -223,8 +223,10 @@ func (c *Calculator) compute(r *Request, out *Deadlines) error {
 			}
 			out.n = 2
 			if nk == 2 {
-				out.list[2], out.rec[2] = *d, out.rec[1]
-				out.list[2].Kind = kinds[1]
+				// The rest of the shared deadline is zero, like list[2].
+				e := &out.list[2]
+				e.Kind, e.Level, e.Start, e.Due = kinds[1], d.Level, d.Start, d.Due
+				out.rec[2] = out.rec[1]
 				out.n = 3
 			}
 		} else if err := c.targets(r, out, lvl, kinds[:nk]); err != nil {
