@@ -55,15 +55,16 @@ const (
 //
 // A Calendar is immutable once built and safe for concurrent use by many
 // goroutines. The zero Calendar is not usable: the methods that return an error
-// report ErrInvalid on a nil or zero Calendar; Location, First, Last and DateOf
-// must not be called on one.
+// report ErrInvalid on a nil or zero Calendar; Location, First, Last, DateOf and
+// WallOf must not be called on one.
 type Calendar struct {
 	loc      *time.Location
 	workweek [7]bool
-	first    Date     // first day covered
-	firstDay int64    // first.days()
-	n        int      // number of days covered
-	dates    []uint32 // n entries: the date of day i, year<<9 | month<<5 | day
+	first    Date         // first day covered
+	firstDay int64        // first.days()
+	n        int          // number of days covered
+	dates    []uint32     // n entries: the date of day i, year<<9 | month<<5 | day
+	weekday0 time.Weekday // first's weekday
 
 	mid      []int64 // n+1 entries: the first instant of day i, in Unix nanoseconds
 	minSec   int64   // mid[0] in Unix seconds, rounded down
@@ -276,7 +277,8 @@ func (b *builder) build() (*Calendar, error) {
 	}
 
 	c.biz = make([]int32, c.n+1)
-	wd := c.first.Weekday()
+	c.weekday0 = c.first.Weekday()
+	wd := c.weekday0
 	for i := 0; i < c.n; i++ {
 		c.biz[i+1] = c.biz[i]
 		if (c.workweek[wd] && c.flags[i]&flagHoliday == 0) || c.flags[i]&flagWorked != 0 {
@@ -337,6 +339,47 @@ func (c *Calendar) dayStart(d Date) (time.Time, bool) {
 		t = hi
 	}
 	return t, false
+}
+
+// Wall is an instant's date and wall-clock time in a calendar's location.
+type Wall struct {
+	Date                             Date
+	Weekday                          time.Weekday
+	Hour, Minute, Second, Nanosecond int
+	// ClockChange reports a date on which the UTC offset changes (the day
+	// does not last 24 hours, or it ends in another offset than it began),
+	// where a wall time alone can name two instants, or none.
+	ClockChange bool
+}
+
+// WallOf returns t's date, weekday and time of day in the calendar's location,
+// as t.In(c.Location()) gives them, and whether the clocks change on that date.
+// On a day of the range without a clock change it reads the calendar's tables
+// rather than asking the location, in a few nanoseconds.
+func (c *Calendar) WallOf(t time.Time) Wall {
+	if u, i, ok := c.instant(t); ok && u < c.mid[c.n] && c.flags[i]&flagIrregular == 0 {
+		// The day is 24 hours of one UTC offset from its midnight.
+		ns := u - c.mid[i]
+		sod := int(ns / int64(time.Second))
+		return Wall{Date: c.dateAt(i), Weekday: (c.weekday0 + time.Weekday(i%7)) % 7,
+			Hour: sod / 3600, Minute: sod / 60 % 60, Second: sod % 60, Nanosecond: int(ns % int64(time.Second))}
+	}
+	t = t.In(c.loc)
+	y, m, d := t.Date()
+	hh, mm, ss := t.Clock()
+	return Wall{Date: Date{y, m, d}, Weekday: t.Weekday(), Hour: hh, Minute: mm, Second: ss, Nanosecond: t.Nanosecond(), ClockChange: clocksChangeOn(t)}
+}
+
+// clocksChangeOn reports whether t's date has a clock change in t's location:
+// the day does not last 24 hours, or its first and last instants have
+// different UTC offsets.
+func clocksChangeOn(t time.Time) bool {
+	y, m, d := t.Date()
+	day0 := time.Date(y, m, d, 0, 0, 0, 0, t.Location())
+	day1 := time.Date(y, m, d+1, 0, 0, 0, 0, t.Location())
+	_, off0 := day0.Zone()
+	_, off1 := day1.Add(-time.Nanosecond).Zone()
+	return day1.Sub(day0) != 24*time.Hour || off0 != off1
 }
 
 // Location returns the calendar's location: every result is in it.

@@ -291,3 +291,60 @@ func TestEndOfDayAfterAgreesWithItsSteps(t *testing.T) {
 		}
 	}
 }
+
+// WallOf gives the date, weekday and time of day time.Time gives in the
+// calendar's location, and reports the days on which the UTC offset changes:
+// every quarter of an hour (and an odd second and nanosecond) around the
+// clock changes of Warsaw and of Beirut, whose clocks changed at midnight, and
+// over New Year, where Go reports a zone period without a change; at random
+// instants over the range and past its ends; for instants given in another
+// location.
+func TestWallOf(t *testing.T) {
+	beirut, err := time.LoadLocation("Asia/Beirut")
+	require.NoError(t, err)
+	midnight, err := New(InLocation(beirut), WithYears(2017, 2019))
+	require.NoError(t, err)
+	warsaw := Warsaw()
+	check := func(c *Calendar, at time.Time) {
+		t.Helper()
+		l := at.In(c.Location())
+		y, m, d := l.Date()
+		hh, mm, ss := l.Clock()
+		day0 := time.Date(y, m, d, 0, 0, 0, 0, c.Location())
+		day1 := time.Date(y, m, d+1, 0, 0, 0, 0, c.Location())
+		_, o0 := day0.Zone()
+		_, o1 := day1.Add(-time.Nanosecond).Zone()
+		want := Wall{Date: Date{y, m, d}, Weekday: l.Weekday(), Hour: hh, Minute: mm, Second: ss, Nanosecond: l.Nanosecond(),
+			ClockChange: day1.Sub(day0) != 24*time.Hour || o0 != o1}
+		require.Equal(t, want, c.WallOf(at), "%s", at)
+	}
+	for _, s := range []struct {
+		c    *Calendar
+		from time.Time
+	}{
+		{Poland(), time.Date(2026, 3, 27, 0, 0, 0, 0, warsaw)},
+		{Poland(), time.Date(2026, 10, 23, 0, 0, 0, 0, warsaw)},
+		{Poland(), time.Date(2040, 12, 29, 0, 0, 0, 0, warsaw)},
+		{midnight, time.Date(2018, 3, 23, 0, 0, 0, 0, beirut)},
+		{midnight, time.Date(2018, 10, 26, 0, 0, 0, 0, beirut)},
+	} {
+		for k := 0; k < 4*24*5; k++ {
+			at := s.from.Add(time.Duration(k)*15*time.Minute + time.Duration(k%3)*time.Second + time.Duration(k%5))
+			check(s.c, at)
+			check(s.c, at.UTC())
+		}
+	}
+	rng := rand.New(rand.NewSource(11))
+	for _, c := range []*Calendar{Poland(), midnight} {
+		lo, hi := c.First().AddDays(-2).In(c.Location()).Unix(), c.Last().AddDays(3).In(c.Location()).Unix()
+		for k := 0; k < 20000; k++ {
+			check(c, time.Unix(lo+rng.Int63n(hi-lo), int64(rng.Intn(1e9))).In(c.Location()))
+		}
+	}
+	// By hand: Sun 29 Mar 2026 is 23 hours long in Warsaw; Beirut's Sun 25 Mar
+	// 2018 began at 01:00 EEST.
+	assert.Equal(t, Wall{Date{2026, time.March, 29}, time.Sunday, 3, 30, 0, 0, true}, Poland().WallOf(time.Date(2026, 3, 29, 1, 30, 0, 0, time.UTC)))
+	assert.Equal(t, Wall{Date{2026, time.March, 30}, time.Monday, 9, 0, 0, 0, false}, Poland().WallOf(time.Date(2026, 3, 30, 7, 0, 0, 0, time.UTC)))
+	assert.Equal(t, Wall{Date{2018, time.March, 25}, time.Sunday, 1, 0, 0, 0, true}, midnight.WallOf(time.Date(2018, 3, 24, 22, 0, 0, 0, time.UTC)))
+	assert.Equal(t, Wall{Date{2018, time.March, 24}, time.Saturday, 23, 59, 59, 999999999, false}, midnight.WallOf(time.Date(2018, 3, 24, 21, 59, 59, 999999999, time.UTC)))
+}

@@ -83,6 +83,7 @@ type span struct {
 
 func (c *Calculator) render(ds *Deadlines) {
 	rd := renderer{c: c}
+	rd.zone.cal = c.cal
 	if c.zones != nil {
 		rd.zone.table = c.zones()
 	}
@@ -321,8 +322,8 @@ func (rd *renderer) windowTime(rec *record) {
 	cov := rec.lvl.cov
 	h0 = len(rd.hol)
 	if !tx.openOnHolidays[cov] {
-		a := rd.zone.civil(clamped).date
-		rd.holidays(a, rd.zone.civil(base).date)
+		a := rd.zone.civil(clamped).Date
+		rd.holidays(a, rd.zone.civil(base).Date)
 	}
 	if rec.kind == Response && len(rd.hol) == h0 {
 		rd.endText(RuleCount, base, tx.responseCount[cov])
@@ -474,7 +475,7 @@ func (rd *renderer) businessDays(rec *record) {
 
 	from = rd.begin()
 	w := rd.zone.civil(base) // no other instant is written before appendEndAt
-	if w.hh == 0 && w.date != rec.dueDay.date() {
+	if w.Hour == 0 && w.Date != rec.dueDay.date() {
 		rd.str("due at the end of the day (")
 		rd.str(rec.lvl.cov.String())
 		rd.str(" window): ")

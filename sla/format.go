@@ -69,20 +69,20 @@ func validDay(d calendar.Date) bool {
 // appendWall writes a wall clock as zoneCache.appendInstant does, without the
 // zone: "Fri 13 Nov 2026 15:20", with ":05" seconds and a fraction when the
 // instant has them.
-func appendWall(b []byte, w *wallClock) []byte {
-	if !validDay(w.date) || w.date.Year < 1000 || w.date.Year > 9999 {
+func appendWall(b []byte, w *calendar.Wall) []byte {
+	if !validDay(w.Date) || w.Date.Year < 1000 || w.Date.Year > 9999 {
 		return appendWallSlow(b, w)
 	}
 	b, p := room(b)
-	n, _ := putYear(p, putDay(p, w.wd, w.date.Month, w.date.Day), w.date.Year)
+	n, _ := putYear(p, putDay(p, w.Weekday, w.Date.Month, w.Date.Day), w.Date.Year)
 	q := p[n : n+6]
-	q[0], q[1], q[2], q[3], q[4], q[5] = ' ', byte('0'+w.hh/10), byte('0'+w.hh%10), ':', byte('0'+w.mm/10), byte('0'+w.mm%10)
+	q[0], q[1], q[2], q[3], q[4], q[5] = ' ', byte('0'+w.Hour/10), byte('0'+w.Hour%10), ':', byte('0'+w.Minute/10), byte('0'+w.Minute%10)
 	n += 6
-	if w.ss != 0 || w.ns != 0 {
+	if w.Second != 0 || w.Nanosecond != 0 {
 		q = p[n : n+3]
-		q[0], q[1], q[2] = ':', byte('0'+w.ss/10), byte('0'+w.ss%10)
+		q[0], q[1], q[2] = ':', byte('0'+w.Second/10), byte('0'+w.Second%10)
 		n += 3
-		if ns := w.ns; ns != 0 {
+		if ns := w.Nanosecond; ns != 0 {
 			q = p[n : n+10]
 			q[0] = '.'
 			for i, v := 9, ns; i > 0; i-- {
@@ -99,22 +99,22 @@ func appendWall(b []byte, w *wallClock) []byte {
 }
 
 // appendWallSlow is appendWall for a year of other than four digits.
-func appendWallSlow(b []byte, w *wallClock) []byte {
-	b = append(b, dayNames[w.wd]...)
+func appendWallSlow(b []byte, w *calendar.Wall) []byte {
+	b = append(b, dayNames[w.Weekday]...)
 	b = append(b, ' ')
-	b = appendInt(b, w.date.Day, 1)
+	b = appendInt(b, w.Date.Day, 1)
 	b = append(b, ' ')
-	b = append(b, monthNames[w.date.Month]...)
+	b = append(b, monthNames[w.Date.Month]...)
 	b = append(b, ' ')
-	b = appendInt(b, w.date.Year, 4)
+	b = appendInt(b, w.Date.Year, 4)
 	b = append(b, ' ')
-	b = appendInt(b, w.hh, 2)
+	b = appendInt(b, w.Hour, 2)
 	b = append(b, ':')
-	b = appendInt(b, w.mm, 2)
-	if w.ss != 0 || w.ns != 0 {
+	b = appendInt(b, w.Minute, 2)
+	if w.Second != 0 || w.Nanosecond != 0 {
 		b = append(b, ':')
-		b = appendInt(b, w.ss, 2)
-		if ns := w.ns; ns != 0 {
+		b = appendInt(b, w.Second, 2)
+		if ns := w.Nanosecond; ns != 0 {
 			var frac [10]byte
 			frac[0] = '.'
 			for i, v := 9, ns; i >= 1; i-- {
@@ -190,73 +190,43 @@ func clocksChangeOn(t time.Time) bool {
 	return day1.Sub(day0) != 24*time.Hour || zoneOffset(day0) != zoneOffset(day1.Add(-time.Nanosecond))
 }
 
-// zoneCache keeps the zone period of the last instant a renderer wrote, so that
-// the instants of one explanation, which mostly share one, look the location's
-// offset up once, and compute their wall clock from it.
+// zoneCache keeps the zone period of the last instant a renderer asked about,
+// so that the instants of one explanation, which mostly share one, look the
+// location's offset up once; and the wall clock of the last instant written.
 type zoneCache struct {
 	loc      *time.Location
 	from, to int64 // Unix seconds: the period [from, to) in which off and name hold
 	off      int64
 	name     string
 	ok       bool
-	table    *zoneTable // where fill looks first; nil: it asks the location
+	table    *zoneTable         // where fill looks first; nil: it asks the location
+	cal      *calendar.Calendar // where civil looks for instants in its location; nil: none
 	// The wall clock civil gave last, of Unix second lastSec in lastLoc.
 	last    bool
 	lastSec int64
 	lastLoc *time.Location
-	lastW   wallClock
-	// The dates of the last days asked for, by day number since 1970-01-01
-	// plus one (0: none).
-	days  [4]int64
-	dates [4]calendar.Date
-	next  int
+	lastW   calendar.Wall
 }
 
-// wallClock is an instant's date and time of day in its location.
-type wallClock struct {
-	date           calendar.Date
-	wd             time.Weekday
-	hh, mm, ss, ns int
-	quiet          bool // the day and the two around it have one UTC offset
-}
-
-var epoch = calendar.Date{Year: 1970, Month: time.January, Day: 1}
-
-// civil returns t's wall clock, as t.Date and t.Clock give it. It points
-// into the cache and holds until the next call.
-func (z *zoneCache) civil(t time.Time) *wallClock {
+// civil returns t's wall clock in t's location, as t.Date and t.Clock give it,
+// and whether the clocks change that day. It points into the cache and holds
+// until the next call.
+func (z *zoneCache) civil(t time.Time) *calendar.Wall {
 	sec, ns := t.Unix(), t.Nanosecond()
 	w := &z.lastW
-	if z.last && sec == z.lastSec && ns == w.ns && t.Location() == z.lastLoc {
+	if z.last && sec == z.lastSec && ns == w.Nanosecond && t.Location() == z.lastLoc {
 		return w // an explanation writes many an instant twice
 	}
-	z.period(t, sec)
-	local := sec + z.off
-	days := floorDiv(local, 86400)
-	sod := int(local - days*86400)
-	w.date = z.date(days)
-	// The day's midnight is within one period of the offset, two days from its
-	// edges either way, so neither a clock change nor time.Date's choice of
-	// offset for a wall time near one can touch it.
-	begin := days*86400 - z.off
-	w.quiet = z.from <= begin-2*86400 && begin+3*86400 < z.to
-	w.wd = time.Weekday(floorMod(days+4, 7))
-	w.hh, w.mm, w.ss, w.ns = sod/3600, sod%3600/60, sod%60, ns
-	z.last, z.lastSec, z.lastLoc = true, sec, z.loc
-	return w
-}
-
-// date returns the date of day number days.
-func (z *zoneCache) date(days int64) calendar.Date {
-	for k := range z.days {
-		if z.days[k] == days+1 {
-			return z.dates[k]
-		}
+	if z.cal != nil && t.Location() == z.cal.Location() {
+		*w = z.cal.WallOf(t)
+	} else {
+		y, m, d := t.Date()
+		hh, mm, ss := t.Clock()
+		*w = calendar.Wall{Date: calendar.Date{Year: y, Month: m, Day: d}, Weekday: t.Weekday(),
+			Hour: hh, Minute: mm, Second: ss, Nanosecond: ns, ClockChange: clocksChangeOn(t)}
 	}
-	d := epoch.AddDays(int(days))
-	z.days[z.next], z.dates[z.next] = days+1, d
-	z.next = (z.next + 1) % len(z.days)
-	return d
+	z.last, z.lastSec, z.lastLoc = true, sec, t.Location()
+	return w
 }
 
 // period makes the cache's zone period the one of t, Unix second sec.
@@ -301,9 +271,9 @@ func (z *zoneCache) appendInstant(b []byte, t time.Time) []byte {
 }
 
 // appendWallAt is appendInstant for an instant whose wall clock w is known.
-func (z *zoneCache) appendWallAt(b []byte, t time.Time, w *wallClock) []byte {
+func (z *zoneCache) appendWallAt(b []byte, t time.Time, w *calendar.Wall) []byte {
 	b = appendWall(b, w)
-	if !w.quiet && clocksChangeOn(t) {
+	if w.ClockChange {
 		b = append(b, ' ')
 		b = t.AppendFormat(b, "MST")
 	}
@@ -317,23 +287,13 @@ func (z *zoneCache) appendEnd(b []byte, t time.Time) []byte {
 }
 
 // appendEndAt is appendEnd for an instant whose wall clock w is known.
-func (z *zoneCache) appendEndAt(b []byte, t time.Time, w *wallClock) []byte {
-	if w.hh == 0 && w.mm == 0 && w.ss == 0 && w.ns == 0 {
-		b = appendDayYear(b, w.date.AddDays(-1))
+func (z *zoneCache) appendEndAt(b []byte, t time.Time, w *calendar.Wall) []byte {
+	if w.Hour == 0 && w.Minute == 0 && w.Second == 0 && w.Nanosecond == 0 {
+		b = appendDayYear(b, w.Date.AddDays(-1))
 		return append(b, " 24:00"...)
 	}
 	return z.appendWallAt(b, t, w)
 }
-
-func floorDiv(a, b int64) int64 {
-	q := a / b
-	if a%b != 0 && (a < 0) != (b < 0) {
-		q--
-	}
-	return q
-}
-
-func floorMod(a, b int64) int64 { return a - floorDiv(a, b)*b }
 
 // zoneTable holds the periods of one UTC offset and zone name of a location
 // over a calendar's range, in time order, so that a renderer finds the period

@@ -37,7 +37,8 @@ func TestAppendDuration(t *testing.T) {
 	}
 }
 
-// The wall clock a renderer computes from its cached zone period is the one
+// The wall clock a renderer writes, from the calendar for instants in its
+// location and from the instant's own location for others, is the one
 // time.Time gives, and the zone is written on the days the clocks change and
 // only there, every quarter of an hour around the clock changes of Warsaw and
 // of Beirut (whose clocks change at midnight) and over New Year, where Go
@@ -52,8 +53,8 @@ func TestZoneCacheAgreesWithTime(t *testing.T) {
 	}
 	beirutCal, err := calendar.New(calendar.InLocation(beirut), calendar.WithYears(2017, 2019))
 	require.NoError(t, err)
-	tables := map[*time.Location]*zoneTable{warsaw: newZoneTable(calendar.Poland()), beirut: newZoneTable(beirutCal)}
-	for _, withTable := range []bool{false, true} {
+	cals := map[*time.Location]*calendar.Calendar{warsaw: calendar.Poland(), beirut: beirutCal}
+	for _, withCal := range []bool{false, true} {
 		for _, s := range []span{
 			{warsaw, time.Date(2026, 3, 27, 0, 0, 0, 0, warsaw)},
 			{warsaw, time.Date(2026, 10, 23, 0, 0, 0, 0, warsaw)},
@@ -63,19 +64,19 @@ func TestZoneCacheAgreesWithTime(t *testing.T) {
 			{beirut, time.Date(2018, 10, 26, 0, 0, 0, 0, beirut)},
 		} {
 			var z zoneCache
-			if withTable {
-				z.table = tables[s.loc]
+			if withCal {
+				z.cal = cals[s.loc]
 			}
 			for k := 0; k < 4*24*5; k++ {
 				at := s.from.Add(time.Duration(k)*15*time.Minute + time.Duration(k%3)*time.Second)
 				w := *z.civil(at)
 				require.Equal(t, w, *z.civil(at), "%s twice", at)
-				require.Equal(t, at.UTC().Hour(), z.civil(at.UTC()).hh, "%s in UTC after its own location", at)
+				require.Equal(t, at.UTC().Hour(), z.civil(at.UTC()).Hour, "%s in UTC after its own location", at)
 				y, m, d := at.Date()
 				hh, mm, ss := at.Clock()
-				require.Equal(t, calendar.Date{Year: y, Month: m, Day: d}, w.date, "%s", at)
-				require.Equal(t, [3]int{hh, mm, ss}, [3]int{w.hh, w.mm, w.ss}, "%s", at)
-				require.Equal(t, at.Weekday(), w.wd, "%s", at)
+				require.Equal(t, calendar.Date{Year: y, Month: m, Day: d}, w.Date, "%s", at)
+				require.Equal(t, [4]int{hh, mm, ss, at.Nanosecond()}, [4]int{w.Hour, w.Minute, w.Second, w.Nanosecond}, "%s", at)
+				require.Equal(t, at.Weekday(), w.Weekday, "%s", at)
 				day0 := time.Date(y, m, d, 0, 0, 0, 0, s.loc)
 				day1 := time.Date(y, m, d+1, 0, 0, 0, 0, s.loc)
 				_, o0 := day0.Zone()
@@ -141,11 +142,11 @@ func TestFormattersAgreeWithTimeFormat(t *testing.T) {
 		case 3:
 			at = at.Add(time.Duration(r.Intn(60))*time.Second + time.Duration(r.Intn(1000))*time.Millisecond)
 		}
-		w := wallClock{date: calendar.DateOf(at), wd: at.Weekday()}
-		w.hh, w.mm, w.ss = at.Clock()
-		w.ns = at.Nanosecond()
+		w := calendar.Wall{Date: calendar.DateOf(at), Weekday: at.Weekday()}
+		w.Hour, w.Minute, w.Second = at.Clock()
+		w.Nanosecond = at.Nanosecond()
 		layout := "Mon 2 Jan 2006 15:04"
-		if w.ss != 0 || w.ns != 0 {
+		if w.Second != 0 || w.Nanosecond != 0 {
 			layout += ":05.999999999"
 		}
 		want := at.Format(layout)
