@@ -209,7 +209,7 @@ func (b *builder) build() (*Calendar, error) {
 	c.n = c.first.DaysUntil(last) + 1
 	c.dates = make([]uint32, c.n)
 	for i, d := 0, c.first; i < c.n; i, d = i+1, d.AddDays(1) {
-		c.dates[i] = uint32(d.Year)<<9 | uint32(d.Month)<<5 | uint32(d.Day)
+		c.dates[i] = packDate(d)
 	}
 	c.buildMidnights()
 
@@ -601,10 +601,13 @@ func (c *Calendar) index(d Date) (int, bool) {
 }
 
 // dateAt returns the date of day i.
-func (c *Calendar) dateAt(i int) Date {
-	p := c.dates[i]
-	return Date{int(p >> 9), time.Month(p >> 5 & 15), int(p & 31)}
-}
+func (c *Calendar) dateAt(i int) Date { return unpackDate(c.dates[i]) }
+
+// packDate packs a date of the range into 32 bits, year<<9 | month<<5 | day,
+// the form of the table of dates.
+func packDate(d Date) uint32 { return uint32(d.Year)<<9 | uint32(d.Month)<<5 | uint32(d.Day) }
+
+func unpackDate(p uint32) Date { return Date{int(p >> 9), time.Month(p >> 5 & 15), int(p & 31)} }
 
 // instant returns t in Unix nanoseconds and its day index. The end of the range
 // (the last day's 24:00) is an instant of the range, on the last day: a deadline

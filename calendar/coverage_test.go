@@ -147,15 +147,28 @@ func TestCountCoverageDays(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			got, err := schSchedule(t, c.w).CountCoverageDays(c.t, c.n, c.cutoff)
 			require.NoError(t, err)
-			assert.True(t, c.start.Equal(got.Start), "start %s", got.Start)
-			assert.Equal(t, DateOf(c.start), got.Day)
-			assert.Equal(t, c.covered, got.Covered, "covered")
-			assert.Equal(t, c.late, got.Late, "late")
-			assert.Equal(t, c.from, got.From, "from")
-			assert.Equal(t, c.due, got.Due, "due")
-			assert.True(t, c.close.Equal(got.Close), "close %s", got.Close)
+			assert.True(t, c.start.Equal(got.Start()), "start %s", got.Start())
+			assert.Equal(t, c.start.UnixNano(), got.StartUnixNano())
+			assert.Equal(t, DateOf(c.start), got.Day())
+			assert.Equal(t, c.covered, got.Covered(), "covered")
+			assert.Equal(t, c.late, got.Late(), "late")
+			assert.Equal(t, c.from, got.From(), "from")
+			assert.Equal(t, c.due, got.Due(), "due")
+			assert.True(t, c.close.Equal(got.Close()), "close %s", got.Close())
+			assert.Equal(t, loc, got.Close().Location())
 		})
 	}
+}
+
+// The zero CoverageCount, as an error returns it, has zero instants and dates.
+func TestCoverageCountZero(t *testing.T) {
+	var r CoverageCount
+	assert.True(t, r.Start().IsZero())
+	assert.True(t, r.Close().IsZero())
+	assert.Equal(t, [3]Date{}, [3]Date{r.Day(), r.From(), r.Due()})
+	assert.False(t, r.Covered() || r.Late())
+	_, err := Poland().MustSchedule(Window8x5()).CountCoverageDays(time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC), 1, NoCutoff)
+	require.Error(t, err)
 }
 
 // CountCoverageDays agrees with the steps it stands for (NextOpen, the date,
@@ -210,9 +223,10 @@ func TestCountCoverageDaysAgreesWithItsSteps(t *testing.T) {
 			}
 			close, _, _ := s.CloseOn(due)
 			require.NoError(t, err, "%s + %d", at, n)
-			require.True(t, start.Equal(got.Start), "%s: start", at)
-			require.Equal(t, CoverageCount{Start: got.Start, Day: d, Covered: covered, Late: late, From: from, Due: due, Close: got.Close}, got, "%s + %d", at, n)
-			require.True(t, close.Equal(got.Close), "%s: close", at)
+			require.Equal(t, start, got.Start(), "%s: start", at)
+			require.Equal(t, [3]Date{d, from, due}, [3]Date{got.Day(), got.From(), got.Due()}, "%s + %d: day, from, due", at, n)
+			require.Equal(t, [2]bool{covered, late}, [2]bool{got.Covered(), got.Late()}, "%s + %d: covered, late", at, n)
+			require.Equal(t, close, got.Close(), "%s: close", at)
 		}
 	}
 }

@@ -270,15 +270,48 @@ func (s *Schedule) AddCoverageDays(d Date, n int) (Date, error) {
 // NoCutoff is the cutoff of a count of coverage days without one.
 const NoCutoff TimeOfDay = -1
 
-// CoverageCount is how Schedule.CountCoverageDays counted.
+// CoverageCount is how Schedule.CountCoverageDays counted. It keeps the
+// instants and dates it found in a compact form; its methods give them.
 type CoverageCount struct {
-	Start   time.Time // the first instant at or after t inside the window, as NextOpen gives it
-	Day     Date      // Start's date
-	Covered bool      // Day is a coverage day
-	Late    bool      // Day is a coverage day and Start is at or after the cutoff on it
-	From    Date      // the day the count starts from
-	Due     Date      // the n-th coverage day after From
-	Close   time.Time // the close of the last interval that opens on Due, as CloseOn gives it
+	loc            *time.Location
+	start, close   int64  // Unix nanoseconds
+	day, from, due uint32 // dates, as the calendar's table of dates has them
+	covered, late  bool
+}
+
+// Start returns the first instant at or after t inside the window, as
+// NextOpen gives it.
+func (r CoverageCount) Start() time.Time { return r.at(r.start) }
+
+// StartUnixNano returns Start as Unix nanoseconds, without making a time.Time
+// of it.
+func (r CoverageCount) StartUnixNano() int64 { return r.start }
+
+// Day returns Start's date.
+func (r CoverageCount) Day() Date { return unpackDate(r.day) }
+
+// Covered reports whether Day is a coverage day.
+func (r CoverageCount) Covered() bool { return r.covered }
+
+// Late reports whether Day is a coverage day and Start is at or after the
+// cutoff on it.
+func (r CoverageCount) Late() bool { return r.late }
+
+// From returns the day the count starts from.
+func (r CoverageCount) From() Date { return unpackDate(r.from) }
+
+// Due returns the n-th coverage day after From.
+func (r CoverageCount) Due() Date { return unpackDate(r.due) }
+
+// Close returns the close of the last interval that opens on Due, as CloseOn
+// gives it.
+func (r CoverageCount) Close() time.Time { return r.at(r.close) }
+
+func (r CoverageCount) at(u int64) time.Time {
+	if r.loc == nil {
+		return time.Time{} // the zero CoverageCount
+	}
+	return time.Unix(0, u).In(r.loc)
 }
 
 // CountCoverageDays counts n coverage days (n >= 1) from t as a target of
@@ -290,43 +323,39 @@ type CoverageCount struct {
 // From, and Close the window's close on it. NoCutoff, or any time of day
 // outside 00:00-24:00, counts without a cutoff. The errors are those NextOpen
 // and AddCoverageDays give.
-func (s *Schedule) CountCoverageDays(t time.Time, n int, cutoff TimeOfDay) (r CoverageCount, err error) {
+func (s *Schedule) CountCoverageDays(t time.Time, n int, cutoff TimeOfDay) (CoverageCount, error) {
 	c := s.cal
 	u, i, ok := c.instant(t)
 	if !ok {
-		return r, c.instantError("instant", t)
+		return CoverageCount{}, c.instantError("instant", t)
 	}
 	k := s.stretch(u, i)
 	if k == len(s.segOpen)-1 {
-		return r, c.instantError("next opening after", t)
+		return CoverageCount{}, c.instantError("next opening after", t)
 	}
-	v := max(u, s.segOpen[k])
-	r.Start = time.Unix(0, v).In(c.loc)
+	r := CoverageCount{loc: c.loc, start: max(u, s.segOpen[k])}
 	// The clamped instant is before the end of the range: a stretch opens at it.
-	for v >= c.mid[i+1] {
+	for r.start >= c.mid[i+1] {
 		i++
 	}
 	if c.flags[i]&flagIrregular != 0 {
-		r.Day = DateOf(r.Start)
-		i, _ = c.index(r.Day)
-	} else {
-		r.Day = c.dateAt(i)
+		i, _ = c.index(DateOf(r.Start()))
 	}
-	r.Covered = s.cov[i+1] > s.cov[i]
+	r.day = c.dates[i]
+	r.covered = s.cov[i+1] > s.cov[i]
 	from := i
-	if cutoff.valid() && (!r.Covered || v >= c.at(i, cutoff)) {
-		r.Late = r.Covered
+	if cutoff.valid() && (!r.covered || r.start >= c.at(i, cutoff)) {
+		r.late = r.covered
 		if from, ok = addCounted(s.cov, i, 1); !ok {
-			return r, s.coverageError(1, r.Day)
+			return CoverageCount{}, s.coverageError(1, r.Day())
 		}
 	}
-	r.From = c.dateAt(from)
+	r.from = c.dates[from]
 	due, ok := addCounted(s.cov, from, n)
 	if !ok {
-		return r, s.coverageError(n, r.From)
+		return CoverageCount{}, s.coverageError(n, r.From())
 	}
-	r.Due = c.dateAt(due)
-	r.Close = time.Unix(0, s.dayClose[due]).In(c.loc)
+	r.due, r.close = c.dates[due], s.dayClose[due]
 	return r, nil
 }
 

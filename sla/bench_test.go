@@ -246,6 +246,10 @@ func BenchmarkTargetRatios(b *testing.B) {
 	b.ReportMetric(float64(dl)/float64(add), "deadlines/add")
 	b.ReportMetric(float64(ex)/float64(dl), "explain/deadlines")
 	b.ReportMetric(float64(dlh)/float64(add), "held-deadlines/add")
+	calls := float64(b.N * block)
+	b.ReportMetric(float64(add)/calls, "ns/add")
+	b.ReportMetric(float64(dl)/calls, "ns/deadlines")
+	b.ReportMetric(float64(ex)/calls, "ns/explain")
 	b.ReportMetric(float64(exh)/float64(dlh), "held-explain/deadlines")
 }
 

@@ -347,18 +347,18 @@ func (c *Calculator) rule(rec *record, l Level, t time.Time) (time.Time, error) 
 	if err != nil {
 		return time.Time{}, timeError(startFields[rec.field], t, err)
 	}
-	rec.clamped, rec.day, rec.covered, rec.proc, rec.dueDay = unix(n.Start), pack(n.Day), n.Covered, pack(n.From), pack(n.Due)
+	rec.clamped, rec.day, rec.covered, rec.proc, rec.dueDay = n.StartUnixNano(), pack(n.Day()), n.Covered(), pack(n.From()), pack(n.Due())
 	switch {
 	case !applies:
 		rec.cutoff = cutoffNotApplied
-	case !n.Covered:
+	case !n.Covered():
 		rec.cutoff = cutoffNotCoverage
-	case n.Late:
+	case n.Late():
 		rec.cutoff = cutoffAfter
 	default:
 		rec.cutoff = cutoffBefore
 	}
-	return n.Close, nil
+	return n.Close(), nil
 }
 
 // cutoffApplies reports whether the cutoff applies to level l's business-day
