@@ -10,6 +10,8 @@ import (
 
 	"github.com/emersion/go-ical"
 	"github.com/teambition/rrule-go"
+
+	"github.com/slaclock/slaclock/internal/icsfold"
 )
 
 // iCalendar (RFC 5545) in and out, with github.com/emersion/go-ical for the
@@ -293,7 +295,9 @@ func (c *Calendar) icsTime(p *ical.Prop) (time.Time, bool, error) {
 // per day off, with DTSTART and DTEND as DATE values (DTEND the next day),
 // SUMMARY its name, CATEGORIES HOLIDAY or CLOSURE, TRANSP:TRANSPARENT, and a
 // stable UID, "YYYYMMDD-holiday@slaclock" or "YYYYMMDD-closure@slaclock", so a
-// subscribed calendar updates rather than duplicates. stamp is every event's
+// subscribed calendar updates rather than duplicates. Content lines longer than
+// 75 octets (a long closure name) are folded, as RFC 5545 asks, never inside a
+// UTF-8 sequence. stamp is every event's
 // DTSTAMP (written in UTC); the library never reads the clock, so the caller
 // passes it, and the same calendar, years and stamp give the same bytes.
 //
@@ -335,5 +339,10 @@ func (c *Calendar) WriteICS(w io.Writer, fromYear, toYear int, stamp time.Time) 
 		ev.Props.SetText(ical.PropTransparency, "TRANSPARENT")
 		cal.Children = append(cal.Children, ev.Component)
 	}
-	return ical.NewEncoder(w).Encode(cal)
+	var buf bytes.Buffer
+	if err := ical.NewEncoder(&buf).Encode(cal); err != nil {
+		return err
+	}
+	_, err = w.Write(icsfold.Fold(buf.Bytes()))
+	return err
 }

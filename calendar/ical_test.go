@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -124,4 +125,34 @@ func TestICSExportParsesBack(t *testing.T) {
 	assert.ErrorIs(t, c.WriteICS(&again, 2026, 2026, time.Time{}), ErrInvalid, "a zero DTSTAMP")
 	assert.ErrorIs(t, c.WriteICS(&again, 2027, 2026, stamp), ErrInvalid, "a range that ends before it starts")
 	assert.ErrorIs(t, c.WriteICS(&again, 1980, 2026, stamp), ErrOutOfRange)
+}
+
+// A closure whose name makes its SUMMARY line longer than 75 octets is
+// written folded (RFC 5545 section 3.1), never inside a UTF-8 sequence, and
+// reads back whole.
+func TestICSExportFoldsLongLines(t *testing.T) {
+	stamp := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	name := "Zamknięcie serwisu: inwentaryzacja magazynu części zamiennych i przegląd roczny"
+	c, err := NewPoland(WithClosure(Date{2026, 1, 2}, name))
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	require.NoError(t, c.WriteICS(&buf, 2026, 2026, stamp))
+	out := buf.String()
+	require.Greater(t, len("SUMMARY:"+name), 75, "longer than a line")
+	require.Less(t, len("SUMMARY:"+name), 75+74, "shorter than two")
+	continued := 0
+	for _, line := range strings.Split(strings.TrimSuffix(out, "\r\n"), "\r\n") {
+		assert.LessOrEqual(t, len(line), 75, "%q", line)
+		assert.True(t, utf8.ValidString(line), "no UTF-8 sequence is cut: %q", line)
+		if strings.HasPrefix(line, " ") {
+			continued++
+		}
+	}
+	assert.Equal(t, 1, continued, "the summary takes two lines, the others one")
+	back, err := New(InLocation(Warsaw()), WithClosuresICS(strings.NewReader(out)))
+	require.NoError(t, err)
+	h, ok, err := back.HolidayOn(Date{2026, 1, 2})
+	require.NoError(t, err)
+	require.True(t, ok)
+	assert.Equal(t, name, h.Name)
 }

@@ -45,9 +45,9 @@ import (
 	"io"
 	"strconv"
 	"time"
-	"unicode/utf8"
 
 	"github.com/emersion/go-ical"
+	"github.com/slaclock/slaclock/internal/icsfold"
 	"github.com/slaclock/slaclock/sla"
 )
 
@@ -143,36 +143,8 @@ func Write(w io.Writer, calc *sla.Calculator, reqs []Request, stamp time.Time) e
 	if err := ical.NewEncoder(&buf).Encode(cal); err != nil {
 		return err
 	}
-	_, err := w.Write(fold(buf.Bytes()))
+	_, err := w.Write(icsfold.Fold(buf.Bytes()))
 	return err
-}
-
-// fold folds the content lines of an iCalendar stream longer than 75 octets,
-// as RFC 5545 (section 3.1) asks: a CRLF and a space before each further
-// part, never inside a UTF-8 sequence. A parser joins them back.
-func fold(b []byte) []byte {
-	const limit = 75
-	out := make([]byte, 0, len(b)+len(b)/limit*3)
-	for len(b) > 0 {
-		line, end := b, []byte(nil)
-		if i := bytes.Index(b, []byte("\r\n")); i >= 0 {
-			line, end, b = b[:i], b[i:i+2], b[i+2:]
-		} else {
-			b = nil
-		}
-		for room := limit; len(line) > room; room = limit - 1 { // the space counts
-			cut := room
-			for cut > 0 && !utf8.RuneStart(line[cut]) {
-				cut--
-			}
-			out = append(out, line[:cut]...)
-			out = append(out, "\r\n "...)
-			line = line[cut:]
-		}
-		out = append(out, line...)
-		out = append(out, end...)
-	}
-	return out
 }
 
 // utcZone is the VTIMEZONE of UTC: offset +0000 since ever, no change.
