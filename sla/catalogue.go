@@ -92,7 +92,7 @@ var catalogue = [...]serviceInfo{
 	sos: {id: "sos-", name: "HEZO Assistance SOS (service on site) ", onsite: true, programme: HEZO},
 }
 
-// Service is an entry of the service catalogue (SPEC section 7): a CoCare
+// Service is an entry of the service catalogue: a CoCare
 // package (cocare-basic, cocare-standard, cocare-premier, cocare-standard-onsite,
 // cocare-premium-onsite) or a HEZO add-on at a level (ahb-<level>: the
 // replacement delivered by the level; sos-<level>: an engineer on site with the

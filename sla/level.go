@@ -6,7 +6,7 @@ import "strconv"
 // Its hours are a setting (Settings.Window); the zero Coverage is not valid.
 type Coverage uint8
 
-// The coverages of SPEC section 3.
+// The coverages: the windows a service level's clock can run in.
 const (
 	Coverage8x5  Coverage = iota + 1 // 09:00-17:00 on business days
 	Coverage9x5                      // 09:00-18:00 on business days (Huawei's 9x5)
@@ -37,7 +37,7 @@ const (
 // maxTarget bounds a level's number: 999 hours or business days.
 const maxTarget = 999
 
-// Level is a service level in the notation of SPEC section 4:
+// Level is a service level, written in the vendor's notation
 // <window>x<target>[-S], for example 9x5xNBD, 9x5xNBD-S, 24x7x4, 8x5x8, 9x5x10BD-S.
 // The target is H hours of the window, or k business days (NBD is 1BD) with the
 // 15:00 cutoff; -S makes it a ship-by time (dispatch from the manufacturer's
