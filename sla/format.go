@@ -180,16 +180,6 @@ func appendInt(b []byte, n, width int) []byte {
 	return append(b, tmp[i:]...)
 }
 
-// clocksChangeOn reports whether t's day has a clock change in t's location:
-// the day does not last 24 hours, or its first and last instants have
-// different UTC offsets.
-func clocksChangeOn(t time.Time) bool {
-	y, m, d := t.Date()
-	day0 := time.Date(y, m, d, 0, 0, 0, 0, t.Location())
-	day1 := time.Date(y, m, d+1, 0, 0, 0, 0, t.Location())
-	return day1.Sub(day0) != 24*time.Hour || zoneOffset(day0) != zoneOffset(day1.Add(-time.Nanosecond))
-}
-
 // zoneCache keeps the zone period of the last instant a renderer asked about,
 // so that the instants of one explanation, which mostly share one, look the
 // location's offset up once; and the wall clock of the last instant written.
@@ -200,33 +190,24 @@ type zoneCache struct {
 	name     string
 	ok       bool
 	table    *zoneTable         // where fill looks first; nil: it asks the location
-	cal      *calendar.Calendar // where civil looks for instants in its location; nil: none
-	// The wall clock civil gave last, of Unix second lastSec in lastLoc.
+	cal      *calendar.Calendar // the calendar whose wall clocks civil gives
+	// The wall clock civil gave last, of Unix second lastSec.
 	last    bool
 	lastSec int64
-	lastLoc *time.Location
 	lastW   calendar.Wall
 }
 
-// civil returns t's wall clock in t's location, as t.Date and t.Clock give it,
-// and whether the clocks change that day. It points into the cache and holds
-// until the next call.
+// civil returns t's wall clock in the calendar's location, as
+// calendar.WallOf gives it. It points into the cache and holds until the next
+// call.
 func (z *zoneCache) civil(t time.Time) *calendar.Wall {
 	sec, ns := t.Unix(), t.Nanosecond()
 	w := &z.lastW
-	if z.last && sec == z.lastSec && ns == w.Nanosecond && t.Location() == z.lastLoc {
-		return w // an explanation writes many an instant twice
-	}
-	if z.cal != nil && t.Location() == z.cal.Location() {
+	if !z.last || sec != z.lastSec || ns != w.Nanosecond {
 		*w = z.cal.WallOf(t)
-	} else {
-		y, m, d := t.Date()
-		hh, mm, ss := t.Clock()
-		*w = calendar.Wall{Date: calendar.Date{Year: y, Month: m, Day: d}, Weekday: t.Weekday(),
-			Hour: hh, Minute: mm, Second: ss, Nanosecond: ns, ClockChange: clocksChangeOn(t)}
+		z.last, z.lastSec = true, sec
 	}
-	z.last, z.lastSec, z.lastLoc = true, sec, t.Location()
-	return w
+	return w // an explanation writes many an instant twice
 }
 
 // period makes the cache's zone period the one of t, Unix second sec.
