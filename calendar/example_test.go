@@ -204,3 +204,16 @@ func ExampleNewPoland() {
 	// after 2025-12-31: 2026-01-05
 	// Poland() business day on 2026-01-02: true
 }
+
+// The wall clock of 01:30 UTC on Sunday 29 March 2026 in Warsaw: the clocks
+// went forward from 02:00 CET to 03:00 CEST an hour before, so it is 03:30,
+// and the day is one of a clock change, 23 hours long.
+func ExampleCalendar_WallOf() {
+	w := calendar.Poland().WallOf(time.Date(2026, time.March, 29, 1, 30, 0, 0, time.UTC))
+	fmt.Printf("%s %s %02d:%02d, clock change: %v\n", w.Weekday, w.Date, w.Hour, w.Minute, w.ClockChange)
+	w = calendar.Poland().WallOf(time.Date(2026, time.March, 30, 7, 0, 0, 0, time.UTC))
+	fmt.Printf("%s %s %02d:%02d, clock change: %v\n", w.Weekday, w.Date, w.Hour, w.Minute, w.ClockChange)
+	// Output:
+	// Sunday 2026-03-29 03:30, clock change: true
+	// Monday 2026-03-30 09:00, clock change: false
+}
