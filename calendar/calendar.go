@@ -357,8 +357,7 @@ type Wall struct {
 // On a day of the range without a clock change it reads the calendar's tables
 // rather than asking the location, in a few nanoseconds.
 func (c *Calendar) WallOf(t time.Time) Wall {
-	if u, i, ok := c.instant(t); ok && u < c.mid[c.n] && c.flags[i]&flagIrregular == 0 {
-		// The day is 24 hours of one UTC offset from its midnight.
+	if u, i, ok := c.regularInstant(t); ok {
 		ns := u - c.mid[i]
 		sod := int(ns / int64(time.Second))
 		return Wall{Date: c.dateAt(i), Weekday: (c.weekday0 + time.Weekday(i%7)) % 7,
@@ -393,12 +392,22 @@ func (c *Calendar) Last() Date { return c.first.AddDays(c.n - 1) }
 
 // DateOf returns the civil date of instant t in the calendar's location.
 func (c *Calendar) DateOf(t time.Time) Date {
-	// On a day of the range that is 24 hours long in one UTC offset, the date
-	// is the day's; days with a clock change ask the location.
-	if u, i, ok := c.instant(t); ok && u < c.mid[c.n] && c.flags[i]&flagIrregular == 0 {
+	// Days with a clock change ask the location.
+	if _, i, ok := c.regularInstant(t); ok {
 		return c.dateAt(i)
 	}
 	return DateOf(t.In(c.loc))
+}
+
+// regularInstant is instant for a t on a day of the range that is 24 hours
+// long in one UTC offset, from its midnight: on such a day the wall clock is
+// the time since mid[i], and the date is day i's. It reports false for other
+// instants, the end of the range included.
+func (c *Calendar) regularInstant(t time.Time) (u int64, i int, ok bool) {
+	if u, i, ok = c.instant(t); !ok || u == c.mid[c.n] {
+		return u, i, false
+	}
+	return u, i, c.flags[i]&flagIrregular == 0
 }
 
 // At returns the instant at wall-clock time tod on day d in the calendar's
@@ -434,7 +443,7 @@ func (c *Calendar) at(i int, tod TimeOfDay) int64 {
 // the date n days after it, day.AddDays(n); and the end (24:00) of that date,
 // At(last, EndOfDay), in one pass over the tables. The error is At's.
 func (c *Calendar) EndOfDayAfter(t time.Time, n int) (day, last Date, end time.Time, err error) {
-	if u, i, ok := c.instant(t); ok && u < c.mid[c.n] && c.flags[i]&flagIrregular == 0 && n > -c.n && n < c.n {
+	if _, i, ok := c.regularInstant(t); ok && n > -c.n && n < c.n {
 		if j := i + n; j >= 0 && j < c.n {
 			return c.dateAt(i), c.dateAt(j), time.Unix(0, c.mid[j+1]).In(c.loc), nil
 		}
