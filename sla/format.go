@@ -181,13 +181,12 @@ func appendInt(b []byte, n, width int) []byte {
 }
 
 // zoneCache keeps the zone period of the last instant a renderer asked about,
-// so that the instants of one explanation, which mostly share one, look the
-// location's offset up once; and the wall clock of the last instant written.
+// so that the spans of one explanation, which mostly lie in one, look the
+// location's zone bounds up once; and the wall clock of the last instant
+// written.
 type zoneCache struct {
 	loc      *time.Location
-	from, to int64 // Unix seconds: the period [from, to) in which off and name hold
-	off      int64
-	name     string
+	from, to int64 // Unix seconds: the period [from, to) in which the location's offset and zone name hold
 	ok       bool
 	table    *zoneTable         // where fill looks first; nil: it asks the location
 	cal      *calendar.Calendar // the calendar whose wall clocks civil gives
@@ -219,12 +218,11 @@ func (z *zoneCache) period(t time.Time, sec int64) {
 
 func (z *zoneCache) fill(t time.Time, sec int64) {
 	if p, ok := z.table.find(t.Location(), sec); ok {
-		z.loc, z.name, z.off, z.ok, z.from, z.to = t.Location(), p.name, p.off, true, p.from, p.to
+		z.loc, z.ok, z.from, z.to = t.Location(), true, p.from, p.to
 		return
 	}
-	name, off := t.Zone()
 	start, end := t.ZoneBounds()
-	z.loc, z.name, z.off, z.ok = t.Location(), name, int64(off), true
+	z.loc, z.ok = t.Location(), true
 	z.from, z.to = math.MinInt64, math.MaxInt64
 	if !start.IsZero() {
 		z.from = start.Unix()
