@@ -199,25 +199,13 @@ func (rd *renderer) skipped(from, to calendar.Date) {
 // returns the index of the first.
 func (rd *renderer) holidays(from, to calendar.Date) int {
 	h0 := len(rd.hol)
-	if dateBefore(to, from) {
+	if to.Before(from) {
 		return h0 // an empty span, as a day counted right after another gives
 	}
 	if hs, err := rd.c.cal.AppendHolidaysBetween(rd.hol, from, to); err == nil {
 		rd.hol = hs
 	}
 	return h0
-}
-
-// dateBefore reports whether a is before b, comparing the fields of two valid
-// dates rather than their day numbers.
-func dateBefore(a, b calendar.Date) bool {
-	if a.Year != b.Year {
-		return a.Year < b.Year
-	}
-	if a.Month != b.Month {
-		return a.Month < b.Month
-	}
-	return a.Day < b.Day
 }
 
 // writeSkipped writes " (skipping ...)" for the holidays from index h0 on.
