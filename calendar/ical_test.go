@@ -5,10 +5,11 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/slaclock/slaclock/internal/icsfold/icsfoldtest"
 )
 
 func icsOf(events ...string) string {
@@ -140,15 +141,7 @@ func TestICSExportFoldsLongLines(t *testing.T) {
 	out := buf.String()
 	require.Greater(t, len("SUMMARY:"+name), 75, "longer than a line")
 	require.Less(t, len("SUMMARY:"+name), 75+74, "shorter than two")
-	continued := 0
-	for _, line := range strings.Split(strings.TrimSuffix(out, "\r\n"), "\r\n") {
-		assert.LessOrEqual(t, len(line), 75, "%q", line)
-		assert.True(t, utf8.ValidString(line), "no UTF-8 sequence is cut: %q", line)
-		if strings.HasPrefix(line, " ") {
-			continued++
-		}
-	}
-	assert.Equal(t, 1, continued, "the summary takes two lines, the others one")
+	assert.Equal(t, 1, icsfoldtest.Continued(t, out), "the summary takes two lines, the others one")
 	back, err := New(InLocation(Warsaw()), WithClosuresICS(strings.NewReader(out)))
 	require.NoError(t, err)
 	h, ok, err := back.HolidayOn(Date{2026, 1, 2})
