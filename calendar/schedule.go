@@ -271,13 +271,24 @@ func (s *Schedule) AddCoverageDays(d Date, n int) (Date, error) {
 const NoCutoff TimeOfDay = -1
 
 // CoverageCount is how Schedule.CountCoverageDays counted. It keeps the
-// instants and dates it found in a compact form; its methods give them.
+// instants and dates it found in a compact form, four words that a caller
+// keeps in registers; its methods give them.
 type CoverageCount struct {
-	loc            *time.Location
-	start, close   int64  // Unix nanoseconds
-	day, from, due uint32 // dates, as the calendar's table of dates has them
-	covered, late  bool
+	cal          *Calendar
+	start, close int64  // Unix nanoseconds
+	days         uint64 // the day indices of Day, From and Due, and the flags
 }
+
+// The layout of CoverageCount.days: three day indices of dayBits each (a
+// calendar has at most 250 years, fewer than 2^17 days), then the flags.
+const (
+	dayBits     = 20
+	dayMask     = 1<<dayBits - 1
+	fromShift   = dayBits
+	dueShift    = 2 * dayBits
+	coveredFlag = 1 << (3 * dayBits)
+	lateFlag    = coveredFlag << 1
+)
 
 // Start returns the first instant at or after t inside the window, as
 // NextOpen gives it.
@@ -288,30 +299,38 @@ func (r CoverageCount) Start() time.Time { return r.at(r.start) }
 func (r CoverageCount) StartUnixNano() int64 { return r.start }
 
 // Day returns Start's date.
-func (r CoverageCount) Day() Date { return unpackDate(r.day) }
+func (r CoverageCount) Day() Date { return r.date(r.days) }
 
 // Covered reports whether Day is a coverage day.
-func (r CoverageCount) Covered() bool { return r.covered }
+func (r CoverageCount) Covered() bool { return r.days&coveredFlag != 0 }
 
 // Late reports whether Day is a coverage day and Start is at or after the
 // cutoff on it.
-func (r CoverageCount) Late() bool { return r.late }
+func (r CoverageCount) Late() bool { return r.days&lateFlag != 0 }
 
 // From returns the day the count starts from.
-func (r CoverageCount) From() Date { return unpackDate(r.from) }
+func (r CoverageCount) From() Date { return r.date(r.days >> fromShift) }
 
 // Due returns the n-th coverage day after From.
-func (r CoverageCount) Due() Date { return unpackDate(r.due) }
+func (r CoverageCount) Due() Date { return r.date(r.days >> dueShift) }
 
 // Close returns the close of the last interval that opens on Due, as CloseOn
 // gives it.
 func (r CoverageCount) Close() time.Time { return r.at(r.close) }
 
 func (r CoverageCount) at(u int64) time.Time {
-	if r.loc == nil {
+	if r.cal == nil {
 		return time.Time{} // the zero CoverageCount
 	}
-	return time.Unix(0, u).In(r.loc)
+	return time.Unix(0, u).In(r.cal.loc)
+}
+
+// date is the date of the day index in the low bits of x.
+func (r CoverageCount) date(x uint64) Date {
+	if r.cal == nil {
+		return Date{}
+	}
+	return r.cal.dateAt(int(x & dayMask))
 }
 
 // CountCoverageDays counts n coverage days (n >= 1) from t as a target of
@@ -333,30 +352,34 @@ func (s *Schedule) CountCoverageDays(t time.Time, n int, cutoff TimeOfDay) (Cove
 	if k == len(s.segOpen)-1 {
 		return CoverageCount{}, c.instantError("next opening after", t)
 	}
-	r := CoverageCount{loc: c.loc, start: max(u, s.segOpen[k])}
+	start := max(u, s.segOpen[k])
 	// The clamped instant is before the end of the range: a stretch opens at it.
-	for r.start >= c.mid[i+1] {
+	for start >= c.mid[i+1] {
 		i++
 	}
 	if c.flags[i]&flagIrregular != 0 {
-		i, _ = c.index(DateOf(r.Start()))
+		i, _ = c.index(DateOf(time.Unix(0, start).In(c.loc)))
 	}
-	r.day = c.dates[i]
-	r.covered = s.cov[i+1] > s.cov[i]
+	covered := s.cov[i+1] > s.cov[i]
+	var flags uint64
 	from := i
-	if cutoff.valid() && (!r.covered || r.start >= c.at(i, cutoff)) {
-		r.late = r.covered
+	if covered {
+		flags = coveredFlag
+	}
+	if cutoff.valid() && (!covered || start >= c.at(i, cutoff)) {
+		if covered {
+			flags |= lateFlag
+		}
 		if from, ok = addCounted(s.cov, i, 1); !ok {
-			return CoverageCount{}, s.coverageError(1, r.Day())
+			return CoverageCount{}, s.coverageError(1, c.dateAt(i))
 		}
 	}
-	r.from = c.dates[from]
 	due, ok := addCounted(s.cov, from, n)
 	if !ok {
-		return CoverageCount{}, s.coverageError(n, r.From())
+		return CoverageCount{}, s.coverageError(n, c.dateAt(from))
 	}
-	r.due, r.close = c.dates[due], s.dayClose[due]
-	return r, nil
+	return CoverageCount{cal: c, start: start, close: s.dayClose[due],
+		days: uint64(i) | uint64(from)<<fromShift | uint64(due)<<dueShift | flags}, nil
 }
 
 func (s *Schedule) coverageError(n int, d Date) error {

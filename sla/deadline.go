@@ -217,22 +217,26 @@ func (c *Calculator) compute(r *Request, out *Deadlines) error {
 		if plain {
 			// The deadlines of a target share its clock: no hold comes
 			// between their events.
-			d := &out.list[1]
-			if _, _, err := c.startClock(out, d, kinds[0], lvl, r.Confirmed); err != nil {
+			_, due, err := c.startClock(out, &out.list[1], kinds[0], lvl, r.Confirmed)
+			if err != nil {
 				return err
 			}
 			out.n = 2
 			if nk == 2 {
-				// The rest of the shared deadline is zero, like list[2].
+				// The rest of the shared deadline is zero, like list[2]. Its
+				// fields come from the values list[1] was set from, not from
+				// list[1] itself: reading back what was just written stalls.
 				e := &out.list[2]
-				e.Kind, e.Level, e.Start, e.Due = kinds[1], d.Level, d.Start, d.Due
+				e.Kind, e.Level, e.Start, e.Due = kinds[1], lvl, r.Confirmed.In(c.cal.Location()), due
 				out.rec[2] = out.rec[1]
 				out.n = 3
 			}
-		} else if err := c.targets(r, out, lvl, kinds[:nk]); err != nil {
-			return err
+		} else {
+			if err := c.targets(r, out, lvl, kinds[:nk]); err != nil {
+				return err
+			}
+			out.Level = out.list[out.n-1].Level // a priority change may have moved it
 		}
-		out.Level = out.list[out.n-1].Level
 	}
 	if start, field := replacedAt(r); !start.IsZero() {
 		if err := c.returnBy(out, &out.list[out.n], start, field); err != nil {
