@@ -23,7 +23,7 @@ func (c *Calculator) checkAll(r *Request) error {
 	if r.Submitted.IsZero() {
 		return &ValueError{Field: "submitted", Reason: "required: the response clock starts there", Err: ErrInvalidRequest}
 	}
-	if !r.Confirmed.IsZero() && r.Confirmed.Before(r.Submitted) {
+	if !r.Confirmed.IsZero() && before(r.Confirmed, r.Submitted) {
 		bad("confirmed", r.Confirmed, "is before submitted "+r.Submitted.Format(time.RFC3339Nano))
 	}
 	for _, ev := range [...]struct {
@@ -34,11 +34,11 @@ func (c *Calculator) checkAll(r *Request) error {
 		case ev.t.IsZero():
 		case r.Confirmed.IsZero():
 			bad(ev.field, ev.t, "is set but confirmed is not: a replacement is sent only after confirmation")
-		case ev.t.Before(r.Confirmed):
+		case before(ev.t, r.Confirmed):
 			bad(ev.field, ev.t, "is before confirmed "+r.Confirmed.Format(time.RFC3339Nano))
 		default:
 			for i, h := range r.Holds {
-				if !ev.t.Before(h.From) && (h.Running() || ev.t.Before(h.To)) {
+				if !before(ev.t, h.From) && (h.Running() || before(ev.t, h.To)) {
 					bad(ev.field, ev.t, "is inside "+index("holds", i)+" ("+holdText(h)+"): nothing is shipped, delivered or done on site during a hold")
 				}
 			}
@@ -50,10 +50,10 @@ func (c *Calculator) checkAll(r *Request) error {
 		case h.From.IsZero():
 			errs = append(errs, &ValueError{Field: field + ".from", Reason: "required: when the hold began", Err: ErrInvalidRequest})
 			continue
-		case h.From.Before(r.Submitted):
+		case before(h.From, r.Submitted):
 			bad(field+".from", h.From, "is before submitted "+r.Submitted.Format(time.RFC3339Nano))
 		}
-		if !h.Running() && h.To.Before(h.From) {
+		if !h.Running() && before(h.To, h.From) {
 			bad(field+".to", h.To, "is before the hold's from "+h.From.Format(time.RFC3339Nano))
 		}
 		if i > 0 {
@@ -62,7 +62,7 @@ func (c *Calculator) checkAll(r *Request) error {
 			case p.From.IsZero():
 			case p.Running():
 				bad(field+".from", h.From, "comes after "+index("holds", i-1)+", which has not ended: holds do not overlap")
-			case h.From.Before(p.To):
+			case before(h.From, p.To):
 				bad(field+".from", h.From, "is before the end of "+index("holds", i-1)+" ("+holdText(p)+"): holds are in time order and do not overlap")
 			}
 		}
@@ -73,16 +73,16 @@ func (c *Calculator) checkAll(r *Request) error {
 		case ch.At.IsZero():
 			errs = append(errs, &ValueError{Field: field + ".at", Reason: "required: when the priority changed", Err: ErrInvalidRequest})
 			continue
-		case ch.At.Before(r.Submitted):
+		case before(ch.At, r.Submitted):
 			bad(field+".at", ch.At, "is before submitted "+r.Submitted.Format(time.RFC3339Nano))
-		case i > 0 && !r.Changes[i-1].At.IsZero() && ch.At.Before(r.Changes[i-1].At):
+		case i > 0 && !r.Changes[i-1].At.IsZero() && before(ch.At, r.Changes[i-1].At):
 			bad(field+".at", ch.At, "is before "+index("changes", i-1)+" at "+r.Changes[i-1].At.Format(time.RFC3339Nano)+": changes are in time order")
 		}
 		if !ch.Priority.valid() {
 			errs = append(errs, &ValueError{Field: field + ".priority", Value: ch.Priority.String(), Reason: "want P1 to P4", Err: ErrInvalidPriority})
 		}
 		for j, h := range r.Holds {
-			if !h.From.IsZero() && ch.At.After(h.From) && (h.Running() || ch.At.Before(h.To)) {
+			if !h.From.IsZero() && before(h.From, ch.At) && (h.Running() || before(ch.At, h.To)) {
 				bad(field+".at", ch.At, "is inside "+index("holds", j)+" ("+holdText(h)+"): a change at a hold's start comes before it, one at its end after it")
 			}
 		}
@@ -97,10 +97,10 @@ func stepsInOrder(r *Request) bool {
 	if r.Confirmed.IsZero() {
 		return r.Shipped.IsZero() && r.Delivered.IsZero() && r.OnSite.IsZero()
 	}
-	return !r.Confirmed.Before(r.Submitted) &&
-		(r.Shipped.IsZero() || !r.Shipped.Before(r.Confirmed)) &&
-		(r.Delivered.IsZero() || !r.Delivered.Before(r.Confirmed)) &&
-		(r.OnSite.IsZero() || !r.OnSite.Before(r.Confirmed))
+	return !before(r.Confirmed, r.Submitted) &&
+		(r.Shipped.IsZero() || !before(r.Shipped, r.Confirmed)) &&
+		(r.Delivered.IsZero() || !before(r.Delivered, r.Confirmed)) &&
+		(r.OnSite.IsZero() || !before(r.OnSite, r.Confirmed))
 }
 
 // holdText writes a hold as "from X to Y" or "from X, not ended".

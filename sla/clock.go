@@ -170,17 +170,17 @@ func (c *Calculator) clock(r *Request, out *Deadlines, d *Deadline, k Kind, base
 	if k == Response {
 		h = len(r.Holds) // the response clock never stops
 	}
-	for h < len(r.Holds) && !r.Holds[h].Running() && !r.Holds[h].To.After(start) {
+	for h < len(r.Holds) && !r.Holds[h].Running() && !before(start, r.Holds[h].To) {
 		h++ // ended before the clock started: changes nothing
 	}
 	h0, h1 := h, h
 	for h < len(r.Holds) || next < len(r.Changes) {
-		if next < len(r.Changes) && (h == len(r.Holds) || !r.Changes[next].At.After(r.Holds[h].From)) {
+		if next < len(r.Changes) && (h == len(r.Holds) || !before(r.Holds[h].From, r.Changes[next].At)) {
 			ch := r.Changes[next]
 			e := effect{i: int32(next), lvl: lvl}
 			nl, _ := r.Service.Level(ch.Priority)
 			switch {
-			case !ch.At.Before(due):
+			case !before(ch.At, due):
 				e.kind = effLate
 			case nl == lvl:
 				e.kind = effSameLevel
@@ -201,7 +201,7 @@ func (c *Calculator) clock(r *Request, out *Deadlines, d *Deadline, k Kind, base
 					return changeError(err, next, ch.At)
 				}
 				e.kind, e.x = effRaiseKept, unix(cand)
-				if cand.Before(due) {
+				if before(cand, due) {
 					e.kind, due = effRaise, cand
 				}
 				lvl = nl
@@ -214,19 +214,19 @@ func (c *Calculator) clock(r *Request, out *Deadlines, d *Deadline, k Kind, base
 		hd := r.Holds[h]
 		e := effect{i: int32(h), lvl: lvl}
 		f := hd.From
-		if f.Before(start) {
+		if before(f, start) {
 			f = start
 		}
 		e.x = unix(f)
 		s := c.sched[lvl.cov]
-		if !hd.Running() && !f.Before(hd.To) {
+		if !hd.Running() && !before(f, hd.To) {
 			h++ // empty, or ended before the clock started: changes nothing
 			continue
 		}
 		switch {
-		case !event.IsZero() && !event.After(hd.From):
+		case !event.IsZero() && !before(hd.From, event):
 			e.kind = effHoldAfterEvent
-		case !f.Before(due):
+		case !before(f, due):
 			e.kind = effHoldAfterDue
 		default:
 			left, err := s.Between(f, due)
@@ -281,17 +281,17 @@ func (c *Calculator) again(r *Request, k Kind, l Level, start, event time.Time, 
 	}
 	s := c.sched[l.cov]
 	for _, hd := range r.Holds {
-		if hd.Running() || hd.To.After(at) {
+		if hd.Running() || before(at, hd.To) {
 			break
 		}
-		if !event.IsZero() && !event.After(hd.From) {
+		if !event.IsZero() && !before(hd.From, event) {
 			break
 		}
 		f := hd.From
-		if f.Before(start) {
+		if before(f, start) {
 			f = start
 		}
-		if !f.Before(due) || !f.Before(hd.To) {
+		if !before(f, due) || !before(f, hd.To) {
 			continue
 		}
 		left, err := s.Between(f, due)

@@ -271,14 +271,14 @@ func (c *Calculator) targets(r *Request, out *Deadlines, base Level, kinds []Kin
 // matters only to the holds that begin at or after it, so they do unless a
 // hold begins from the earlier event to before the later one.
 func sameClock(holds []Hold, a, b time.Time) bool {
-	if a.Equal(b) || len(holds) == 0 {
+	if same(a, b) || len(holds) == 0 {
 		return true
 	}
-	if a.IsZero() || (!b.IsZero() && b.Before(a)) {
+	if a.IsZero() || (!b.IsZero() && before(b, a)) {
 		a, b = b, a // a is the earlier event, which has happened
 	}
 	for _, h := range holds {
-		if !h.From.Before(a) && (b.IsZero() || h.From.Before(b)) {
+		if !before(h.From, a) && (b.IsZero() || before(h.From, b)) {
 			return false
 		}
 	}
@@ -339,7 +339,7 @@ func earliest(a, b time.Time) time.Time {
 	switch {
 	case a.IsZero():
 		return b
-	case b.IsZero() || a.Before(b):
+	case b.IsZero() || before(a, b):
 		return a
 	}
 	return b
@@ -349,11 +349,11 @@ func earliest(a, b time.Time) time.Time {
 // priority, whose level is base, with every change at or before t applied; and
 // the index of the first change after t.
 func levelAt(r *Request, base Level, t time.Time) (Level, Priority, int) {
-	if len(r.Changes) == 0 || r.Changes[0].At.After(t) {
+	if len(r.Changes) == 0 || before(t, r.Changes[0].At) {
 		return base, r.Priority, 0
 	}
 	p, next := r.Priority, 0
-	for next < len(r.Changes) && !r.Changes[next].At.After(t) {
+	for next < len(r.Changes) && !before(t, r.Changes[next].At) {
 		p = r.Changes[next].Priority
 		next++
 	}

@@ -1113,3 +1113,41 @@ func TestCheckAndProgressDoNotAllocate(t *testing.T) {
 		}
 	}
 }
+
+// Times that carry a monotonic clock reading, as time.Now gives them, give the
+// deadlines and explanations of the same instants without one, and are
+// checked alike: a confirmation a nanosecond before the submission is refused
+// either way.
+func TestMonotonicReadingsPlayNoPart(t *testing.T) {
+	now := time.Now()
+	mono := sla.Request{Service: service(t, "cocare-premium-onsite"), Priority: sla.P3,
+		Submitted: now, Confirmed: now.Add(20 * time.Minute), Delivered: now.Add(50 * time.Hour),
+		Holds:   []sla.Hold{{From: now.Add(time.Hour), To: now.Add(3 * time.Hour)}},
+		Changes: []sla.PriorityChange{{At: now.Add(4 * time.Hour), Priority: sla.P1}}}
+	strip := func(t time.Time) time.Time { return t.Round(0) }
+	wallOnly := mono
+	wallOnly.Submitted, wallOnly.Confirmed, wallOnly.Delivered = strip(mono.Submitted), strip(mono.Confirmed), strip(mono.Delivered)
+	wallOnly.Holds = []sla.Hold{{From: strip(mono.Holds[0].From), To: strip(mono.Holds[0].To)}}
+	wallOnly.Changes = []sla.PriorityChange{{At: strip(mono.Changes[0].At), Priority: sla.P1}}
+	require.NotEqual(t, mono.Confirmed.String(), wallOnly.Confirmed.String(), "time.Now carries a monotonic reading here")
+
+	c := sla.Default()
+	got, err := c.Explain(mono)
+	require.NoError(t, err)
+	want, err := c.Explain(wallOnly)
+	require.NoError(t, err)
+	require.Equal(t, want.Len(), got.Len())
+	for i, d := range got.All() {
+		w := want.All()[i]
+		assert.True(t, w.Due.Equal(d.Due), "%s: %s, want %s", d.Kind, d.Due, w.Due)
+		assert.Equal(t, w.Explanation(), d.Explanation(), "%s", d.Kind)
+	}
+
+	for _, r := range []sla.Request{mono, wallOnly} {
+		r.Confirmed, r.Delivered, r.Holds, r.Changes = r.Submitted.Add(-time.Nanosecond), time.Time{}, nil, nil
+		_, err := c.Deadlines(r)
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "confirmed")
+		assert.Contains(t, err.Error(), "is before submitted")
+	}
+}

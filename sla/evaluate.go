@@ -153,7 +153,7 @@ func (c *Calculator) Check(d Deadline, actual time.Time) (Outcome, error) {
 		return Outcome{}, &ValueError{Field: d.Kind.String() + " actual time", Value: actual.Format(time.RFC3339Nano),
 			Reason: "the deadline is paused by a running hold: it has no due instant", Err: ErrInvalidRequest}
 	}
-	if actual.Before(d.Start) {
+	if before(actual, d.Start) {
 		return Outcome{}, &ValueError{Field: d.Kind.String() + " actual time", Value: actual.Format(time.RFC3339Nano),
 			Reason: "is before the clock started at " + d.Start.Format(time.RFC3339Nano), Err: ErrInvalidRequest}
 	}
@@ -166,7 +166,7 @@ func (c *Calculator) Check(d Deadline, actual time.Time) (Outcome, error) {
 		return Outcome{}, timeError(d.Kind.String()+" actual time", actual, err)
 	}
 	o := Outcome{Deadline: d, Actual: actual.In(c.cal.Location()), Status: Met, By: d.Due.Sub(actual), ByWindow: w}
-	if actual.After(d.Due) {
+	if before(d.Due, actual) {
 		o.Status, o.By, o.ByWindow = Breached, -o.By, -o.ByWindow
 		o.Escalate = d.Kind.Provider()
 		o.CustomerOverdue = d.Kind == Return
@@ -190,7 +190,7 @@ func (c *Calculator) schedule(d Deadline) (*calendar.Schedule, error) {
 
 // used is the window time from d's start to t with the time on hold left out.
 func used(s *calendar.Schedule, d *Deadline, t time.Time) (time.Duration, error) {
-	if !t.After(d.Start) {
+	if !before(d.Start, t) {
 		return 0, nil
 	}
 	u, err := s.Between(d.Start, t)
@@ -199,14 +199,14 @@ func used(s *calendar.Schedule, d *Deadline, t time.Time) (time.Duration, error)
 	}
 	for _, h := range d.Holds {
 		a := h.From
-		if a.Before(d.Start) {
+		if before(a, d.Start) {
 			a = d.Start
 		}
-		if !a.Before(t) {
+		if !before(a, t) {
 			break
 		}
 		b := t
-		if !h.Running() && h.To.Before(t) {
+		if !h.Running() && before(h.To, t) {
 			b = h.To
 		}
 		x, err := s.Between(a, b)
@@ -244,7 +244,7 @@ func (c *Calculator) Progress(d Deadline, now time.Time) (Progress, error) {
 		return Progress{}, timeError("now", now, err)
 	}
 	p := Progress{Target: tg, Used: u, Left: tg - u, Paused: d.Paused}
-	if now.Before(d.Start) && !d.Paused {
+	if before(now, d.Start) && !d.Paused {
 		// Before the clock starts the window time until it starts is left too.
 		early, err := s.Between(now, d.Start)
 		if err != nil {
@@ -258,7 +258,7 @@ func (c *Calculator) Progress(d Deadline, now time.Time) (Progress, error) {
 	switch {
 	case tg > 0:
 		p.Share = float64(u) / float64(tg)
-	case !d.Paused && !now.Before(d.Due):
+	case !d.Paused && !before(now, d.Due):
 		p.Share = 1
 	}
 	return p, nil
@@ -286,7 +286,7 @@ func (c *Calculator) AlertAt(d Deadline, p Share) (time.Time, bool, error) {
 	cur := d.Start
 	for _, h := range d.Holds {
 		a := h.From
-		if a.Before(cur) {
+		if before(a, cur) {
 			a = cur
 		}
 		seg, err := s.Between(cur, a)
@@ -301,7 +301,7 @@ func (c *Calculator) AlertAt(d Deadline, p Share) (time.Time, bool, error) {
 		if h.Running() {
 			return time.Time{}, false, nil
 		}
-		if h.To.After(cur) {
+		if before(cur, h.To) {
 			cur = h.To
 		}
 	}
@@ -340,7 +340,7 @@ func (c *Calculator) outcome(d Deadline, at, now time.Time) (Outcome, error) {
 	switch {
 	case d.Paused:
 		o.Status = Paused
-	case now.After(d.Due):
+	case before(d.Due, now):
 		o.Status, o.By, o.ByWindow = Breached, now.Sub(d.Due), -p.Left
 		o.Escalate = d.Kind.Provider()
 		o.CustomerOverdue = d.Kind == Return

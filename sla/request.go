@@ -8,6 +8,9 @@ import (
 // Request is what the deadlines of a service request are computed from: its
 // service and priority, the times of its steps so far, its holds and its
 // priority changes. A zero time means the step has not happened (yet).
+// Times are instants on the wall clock: they are compared and counted by their
+// wall clock readings, and a monotonic clock reading (time.Now gives one)
+// plays no part.
 //
 // Calculator.Deadlines reads Holds and Changes in place and keeps no reference
 // to them beyond the Deadlines it returns, whose Holds point into Request.Holds.
@@ -44,6 +47,17 @@ type Request struct {
 	// apply in the order given.
 	Changes []PriorityChange
 }
+
+// before reports whether a is before b on their wall clocks; unlike
+// time.Time.Before it ignores monotonic clock readings, as the deadlines,
+// counted in Unix nanoseconds, do.
+func before(a, b time.Time) bool {
+	as, bs := a.Unix(), b.Unix()
+	return as < bs || as == bs && a.Nanosecond() < b.Nanosecond()
+}
+
+// same reports whether a and b are the same instant on the wall clock.
+func same(a, b time.Time) bool { return a.Unix() == b.Unix() && a.Nanosecond() == b.Nanosecond() }
 
 // Hold is an interval [From, To) in which the provider cannot go on because of
 // the customer: the customer asked for a later delivery or visit, the site was
