@@ -97,10 +97,11 @@ func stepsInOrder(r *Request) bool {
 	if r.Confirmed.IsZero() {
 		return r.Shipped.IsZero() && r.Delivered.IsZero() && r.OnSite.IsZero()
 	}
-	return !before(r.Confirmed, r.Submitted) &&
-		(r.Shipped.IsZero() || !before(r.Shipped, r.Confirmed)) &&
-		(r.Delivered.IsZero() || !before(r.Delivered, r.Confirmed)) &&
-		(r.OnSite.IsZero() || !before(r.OnSite, r.Confirmed))
+	c := wallOf(r.Confirmed)
+	return !c.before(wallOf(r.Submitted)) &&
+		(r.Shipped.IsZero() || !wallOf(r.Shipped).before(c)) &&
+		(r.Delivered.IsZero() || !wallOf(r.Delivered).before(c)) &&
+		(r.OnSite.IsZero() || !wallOf(r.OnSite).before(c))
 }
 
 // holdText writes a hold as "from X to Y" or "from X, not ended".

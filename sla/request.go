@@ -51,13 +51,20 @@ type Request struct {
 // before reports whether a is before b on their wall clocks; unlike
 // time.Time.Before it ignores monotonic clock readings, as the deadlines,
 // counted in Unix nanoseconds, do.
-func before(a, b time.Time) bool {
-	as, bs := a.Unix(), b.Unix()
-	return as < bs || as == bs && a.Nanosecond() < b.Nanosecond()
-}
+func before(a, b time.Time) bool { return wallOf(a).before(wallOf(b)) }
 
 // same reports whether a and b are the same instant on the wall clock.
-func same(a, b time.Time) bool { return a.Unix() == b.Unix() && a.Nanosecond() == b.Nanosecond() }
+func same(a, b time.Time) bool { return wallOf(a) == wallOf(b) }
+
+// wallTime is an instant's wall clock reading, read once to be compared often.
+type wallTime struct {
+	sec  int64 // Unix seconds
+	nsec int
+}
+
+func wallOf(t time.Time) wallTime { return wallTime{t.Unix(), t.Nanosecond()} }
+
+func (a wallTime) before(b wallTime) bool { return a.sec < b.sec || a.sec == b.sec && a.nsec < b.nsec }
 
 // Hold is an interval [From, To) in which the provider cannot go on because of
 // the customer: the customer asked for a later delivery or visit, the site was
