@@ -439,21 +439,58 @@ func (c *Calendar) at(i int, tod TimeOfDay) int64 {
 	return time.Date(d.Year, d.Month, d.Day, h, m, s, 0, c.loc).UnixNano()
 }
 
-// EndOfDayAfter returns the date of t in the calendar's location, DateOf(t);
-// the date n days after it, day.AddDays(n); and the end (24:00) of that date,
-// At(last, EndOfDay), in one pass over the tables. The error is At's.
-func (c *Calendar) EndOfDayAfter(t time.Time, n int) (day, last Date, end time.Time, err error) {
-	if _, i, ok := c.regularInstant(t); ok && n > -c.n && n < c.n {
-		if j := i + n; j >= 0 && j < c.n {
-			return c.dateAt(i), c.dateAt(j), time.Unix(0, c.mid[j+1]).In(c.loc), nil
+// EndOfDayAfter finds the date of t in the calendar's location, DateOf(t); the
+// date n days after it, day.AddDays(n); and the end (24:00) of that date,
+// At(last, EndOfDay), in one pass over the tables. t's date must be a day of
+// the calendar (the range's end, the last day's 24:00, is the next day's
+// start, so it is refused); the error otherwise is a RangeError for the
+// instant, and for a last date outside the range At's.
+func (c *Calendar) EndOfDayAfter(t time.Time, n int) (DaysAfter, error) {
+	_, i, ok := c.regularInstant(t)
+	if !ok {
+		if i, ok = c.index(c.DateOf(t)); !ok {
+			return DaysAfter{}, c.instantError("instant", t)
 		}
 	}
-	day = c.DateOf(t)
-	last = day.AddDays(n)
-	if end, err = c.At(last, EndOfDay); err != nil {
-		return day, last, time.Time{}, err
+	if n <= -c.n || n >= c.n || i+n < 0 || i+n >= c.n {
+		_, err := c.At(c.dateAt(i).AddDays(n), EndOfDay)
+		return DaysAfter{}, err
 	}
-	return day, last, end, nil
+	j := i + n
+	return DaysAfter{cal: c, end: c.mid[j+1], days: uint64(i) | uint64(j)<<dayBits}, nil
+}
+
+// DaysAfter is what Calendar.EndOfDayAfter found, in three words that a caller
+// keeps in registers; its methods give the dates and the instant.
+type DaysAfter struct {
+	cal  *Calendar
+	end  int64  // Unix nanoseconds
+	days uint64 // the day indices of Day and Last, dayBits each
+}
+
+// Day returns the date the count starts from.
+func (r DaysAfter) Day() Date { return r.date(r.days) }
+
+// Last returns the date n days after Day.
+func (r DaysAfter) Last() Date { return r.date(r.days >> dayBits) }
+
+// End returns the end (24:00) of Last, in the calendar's location.
+func (r DaysAfter) End() time.Time {
+	if r.cal == nil {
+		return time.Time{} // the zero DaysAfter
+	}
+	return time.Unix(0, r.end).In(r.cal.loc)
+}
+
+// EndUnixNano returns End as Unix nanoseconds, without making a time.Time of
+// it.
+func (r DaysAfter) EndUnixNano() int64 { return r.end }
+
+func (r DaysAfter) date(x uint64) Date {
+	if r.cal == nil {
+		return Date{}
+	}
+	return r.cal.dateAt(int(x & dayMask))
 }
 
 // IsBusinessDay reports whether d is a business day: a workweek day that is not

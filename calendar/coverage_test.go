@@ -274,7 +274,8 @@ func TestNextOpenAddAgreesWithItsSteps(t *testing.T) {
 
 // EndOfDayAfter agrees with DateOf, AddDays and At, errors included, on random
 // instants over the whole range and past its ends, on a calendar whose days
-// begin at midnight and on one where clocks change at midnight.
+// begin at midnight and on one where clocks change at midnight; an instant
+// whose date is not a day of the calendar is refused.
 func TestEndOfDayAfterAgreesWithItsSteps(t *testing.T) {
 	rng := rand.New(rand.NewSource(10))
 	beirut, err := time.LoadLocation("Asia/Beirut")
@@ -283,27 +284,51 @@ func TestEndOfDayAfterAgreesWithItsSteps(t *testing.T) {
 	require.NoError(t, err)
 	for _, c := range []*Calendar{Poland(), midnight} {
 		lo, hi := c.First().AddDays(-2).In(c.Location()).Unix(), c.Last().AddDays(3).In(c.Location()).Unix()
+		outside := 0
 		for k := 0; k < 20000; k++ {
 			at := time.Unix(lo+rng.Int63n(hi-lo), int64(rng.Intn(1e9))).In(c.Location())
+			if k%1000 == 0 {
+				at = c.Last().AddDays(1).In(c.Location()) // the end of the range
+			}
 			n := rng.Intn(800) - 100
 			if k%100 == 0 {
 				n = rng.Int() - rng.Int()
 			}
-			day, last, end, err := c.EndOfDayAfter(at, n)
+			got, err := c.EndOfDayAfter(at, n)
 			wantDay := c.DateOf(at)
+			if wantDay.Before(c.First()) || c.Last().Before(wantDay) {
+				outside++
+				require.Error(t, err, "%s is not on a day of the calendar", at)
+				var re *RangeError
+				require.ErrorAs(t, err, &re)
+				assert.Equal(t, "instant", re.What)
+				assert.Equal(t, DaysAfter{}, got)
+				continue
+			}
 			wantLast := wantDay.AddDays(n)
 			wantEnd, werr := c.At(wantLast, EndOfDay)
-			require.Equal(t, wantDay, day, "%s", at)
-			require.Equal(t, wantLast, last, "%s + %d", at, n)
 			if werr != nil {
 				require.Error(t, err, "%s + %d", at, n)
 				assert.Equal(t, werr.Error(), err.Error())
+				assert.Equal(t, DaysAfter{}, got)
 				continue
 			}
 			require.NoError(t, err, "%s + %d", at, n)
-			require.Equal(t, wantEnd, end, "%s + %d", at, n)
+			require.Equal(t, wantDay, got.Day(), "%s", at)
+			require.Equal(t, wantLast, got.Last(), "%s + %d", at, n)
+			require.Equal(t, wantEnd, got.End(), "%s + %d", at, n)
+			require.Equal(t, wantEnd.UnixNano(), got.EndUnixNano(), "%s + %d", at, n)
 		}
+		assert.Greater(t, outside, 20, "instants outside the range were tried")
 	}
+}
+
+// The zero DaysAfter, as an error returns it, has zero dates and instant.
+func TestDaysAfterZero(t *testing.T) {
+	var r DaysAfter
+	assert.Equal(t, [2]Date{}, [2]Date{r.Day(), r.Last()})
+	assert.True(t, r.End().IsZero())
+	assert.Zero(t, r.EndUnixNano())
 }
 
 // WallOf gives the date, weekday and time of day time.Time gives in the

@@ -364,13 +364,13 @@ func levelAt(r *Request, base Level, t time.Time) (Level, Priority, int) {
 // returnBy computes into d, a zero Deadline and out.list[out.n], the end (24:00) of the
 // ReturnDays-th calendar day after the replacement reached the customer.
 func (c *Calculator) returnBy(out *Deadlines, d *Deadline, start time.Time, field string) error {
-	day, last, due, err := c.cal.EndOfDayAfter(start, c.set.ReturnDays)
+	x, err := c.cal.EndOfDayAfter(start, c.set.ReturnDays)
 	if err != nil {
 		return timeError(field, start, err)
 	}
 	rec := out.newRecord() // a zero record, like d
-	rec.how, rec.at, rec.day, rec.dueDay, rec.base = howDays, unix(start), pack(day), pack(last), unix(due)
-	d.Kind, d.Start, d.Due = Return, start.In(c.cal.Location()), due
+	rec.how, rec.at, rec.day, rec.dueDay, rec.base = howDays, unix(start), pack(x.Day()), pack(x.Last()), x.EndUnixNano()
+	d.Kind, d.Start, d.Due = Return, start.In(c.cal.Location()), x.End()
 	out.rec[out.n] = uint8(out.nrec - 1)
 	return nil
 }
