@@ -155,6 +155,7 @@ func TestCountCoverageDays(t *testing.T) {
 			assert.Equal(t, c.from, got.From(), "from")
 			assert.Equal(t, c.due, got.Due(), "due")
 			assert.True(t, c.close.Equal(got.Close()), "close %s", got.Close())
+			assert.Equal(t, c.close.UnixNano(), got.CloseUnixNano())
 			assert.Equal(t, loc, got.Close().Location())
 		})
 	}
@@ -165,6 +166,7 @@ func TestCoverageCountZero(t *testing.T) {
 	var r CoverageCount
 	assert.True(t, r.Start().IsZero())
 	assert.True(t, r.Close().IsZero())
+	assert.Zero(t, r.StartUnixNano()+r.CloseUnixNano())
 	assert.Equal(t, [3]Date{}, [3]Date{r.Day(), r.From(), r.Due()})
 	assert.False(t, r.Covered() || r.Late())
 	_, err := Poland().MustSchedule(Window8x5()).CountCoverageDays(time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC), 1, NoCutoff)

@@ -318,6 +318,10 @@ func (r CoverageCount) Due() Date { return r.date(r.days >> dueShift) }
 // gives it.
 func (r CoverageCount) Close() time.Time { return r.at(r.close) }
 
+// CloseUnixNano returns Close as Unix nanoseconds, without making a time.Time
+// of it.
+func (r CoverageCount) CloseUnixNano() int64 { return r.close }
+
 func (r CoverageCount) at(u int64) time.Time {
 	if r.cal == nil {
 		return time.Time{} // the zero CoverageCount

@@ -148,7 +148,6 @@ func (c *Calculator) startClock(out *Deadlines, d *Deadline, k Kind, lvl Level, 
 	if err != nil {
 		return nil, time.Time{}, err
 	}
-	rec.base = unix(due)
 	// d is zero: the fields are set one by one rather than copied from a literal.
 	d.Kind, d.Level, d.Start, d.Due = k, lvl, start.In(c.cal.Location()), due
 	out.rec[out.n] = uint8(out.nrec - 1)
@@ -319,7 +318,8 @@ func timeErrorAs(err error, field string, t time.Time) error {
 	return err
 }
 
-// rule is the deadline of level l from t by the level's rule, recorded in rec.
+// rule is the deadline of level l from t by the level's rule, recorded in rec
+// (rec.base is the deadline).
 func (c *Calculator) rule(rec *record, l Level, t time.Time) (time.Time, error) {
 	s := c.sched[l.cov]
 	if rec.kind == Response || l.unit == Hours {
@@ -332,7 +332,7 @@ func (c *Calculator) rule(rec *record, l Level, t time.Time) (time.Time, error) 
 		if err != nil {
 			return time.Time{}, timeError(startFields[rec.field], t, err)
 		}
-		rec.clamped = unix(clamped)
+		rec.clamped, rec.base = unix(clamped), unix(due)
 		return due, nil
 	}
 
@@ -348,6 +348,7 @@ func (c *Calculator) rule(rec *record, l Level, t time.Time) (time.Time, error) 
 		return time.Time{}, timeError(startFields[rec.field], t, err)
 	}
 	rec.clamped, rec.day, rec.covered, rec.proc, rec.dueDay = n.StartUnixNano(), pack(n.Day()), n.Covered(), pack(n.From()), pack(n.Due())
+	rec.base = n.CloseUnixNano()
 	switch {
 	case !applies:
 		rec.cutoff = cutoffNotApplied
