@@ -136,7 +136,8 @@ func (c *Calculator) at(u int64) time.Time { return time.Unix(0, u).In(c.cal.Loc
 // startClock starts the clock of a deadline of kind k at start in level lvl:
 // it records the level's rule and writes into d, a zero Deadline and
 // out.list[out.n], the deadline the rule gives, before any hold or priority
-// change. It is the whole clock of a request without either.
+// change. A request without either takes the plain path instead, which writes
+// the same record and deadline.
 func (c *Calculator) startClock(out *Deadlines, d *Deadline, k Kind, lvl Level, start time.Time) (*record, time.Time, error) {
 	rec := out.newRecord()
 	rec.kind, rec.lvl, rec.at = k, lvl, unix(start)
@@ -322,22 +323,29 @@ func timeErrorAs(err error, field string, t time.Time) error {
 // (rec.base is the deadline).
 func (c *Calculator) rule(rec *record, l Level, t time.Time) (time.Time, error) {
 	s := c.sched[l.cov]
-	if rec.kind == Response || l.unit == Hours {
-		rec.how = howWindow
-		d := c.set.Response
-		if rec.kind != Response {
-			d = time.Duration(l.n) * time.Hour
-		}
-		clamped, due, err := s.NextOpenAdd(t, d)
-		if err != nil {
-			return time.Time{}, timeError(startFields[rec.field], t, err)
-		}
-		rec.clamped, rec.base = unix(clamped), unix(due)
-		return due, nil
+	if rec.kind == Response {
+		return c.windowRule(rec, s, t, c.set.Response)
 	}
+	if l.unit == Hours {
+		return c.windowRule(rec, s, t, time.Duration(l.n)*time.Hour)
+	}
+	return c.daysRule(rec, s, l, t)
+}
 
-	// Business days: the processing day, then the k-th coverage day after it.
-	rec.how = howBusinessDays
+// windowRule is the rule of the response and of hour targets: d of window time
+// from t, carried over to the next opening where the window is closed.
+func (c *Calculator) windowRule(rec *record, s *calendar.Schedule, t time.Time, d time.Duration) (time.Time, error) {
+	clamped, due, err := s.NextOpenAdd(t, d)
+	if err != nil {
+		return time.Time{}, timeError(startFields[rec.field], t, err)
+	}
+	rec.how, rec.clamped, rec.base = howWindow, unix(clamped), unix(due)
+	return due, nil
+}
+
+// daysRule is the rule of business-day targets: the processing day, then the
+// k-th coverage day after it.
+func (c *Calculator) daysRule(rec *record, s *calendar.Schedule, l Level, t time.Time) (time.Time, error) {
 	applies := c.cutoffApplies(l)
 	cutoff := calendar.NoCutoff
 	if applies {
@@ -347,6 +355,7 @@ func (c *Calculator) rule(rec *record, l Level, t time.Time) (time.Time, error) 
 	if err != nil {
 		return time.Time{}, timeError(startFields[rec.field], t, err)
 	}
+	rec.how = howBusinessDays
 	rec.clamped, rec.day, rec.covered, rec.proc, rec.dueDay = n.StartUnixNano(), pack(n.Day()), n.Covered(), pack(n.From()), pack(n.Due())
 	rec.base = n.CloseUnixNano()
 	switch {

@@ -202,47 +202,85 @@ func (c *Calculator) compute(r *Request, out *Deadlines) error {
 		out.Priority = r.Changes[n-1].Priority
 	}
 
-	// Without holds and priority changes each clock is its rule alone.
-	plain := len(r.Holds) == 0 && len(r.Changes) == 0
-	if plain {
-		if _, _, err := c.startClock(out, &out.list[0], Response, lvl, r.Submitted); err != nil {
+	if len(r.Holds) == 0 && len(r.Changes) == 0 {
+		if err := c.plain(r, out, lvl); err != nil {
 			return err
 		}
-	} else if err := c.clock(r, out, &out.list[0], Response, lvl, r.Submitted, time.Time{}); err != nil {
-		return err
-	}
-	out.n = 1
-	if !r.Confirmed.IsZero() {
-		kinds, nk := r.Service.targetKinds()
-		if plain {
-			// The deadlines of a target share its clock: no hold comes
-			// between their events.
-			_, due, err := c.startClock(out, &out.list[1], kinds[0], lvl, r.Confirmed)
-			if err != nil {
-				return err
-			}
-			out.n = 2
-			if nk == 2 {
-				// The rest of the shared deadline is zero, like list[2]. Its
-				// fields come from the values list[1] was set from, not from
-				// list[1] itself: reading back what was just written stalls.
-				e := &out.list[2]
-				e.Kind, e.Level, e.Start, e.Due = kinds[1], lvl, r.Confirmed.In(c.cal.Location()), due
-				out.rec[2] = out.rec[1]
-				out.n = 3
-			}
-		} else {
+	} else {
+		if err := c.clock(r, out, &out.list[0], Response, lvl, r.Submitted, time.Time{}); err != nil {
+			return err
+		}
+		out.n = 1
+		if !r.Confirmed.IsZero() {
+			kinds, nk := r.Service.targetKinds()
 			if err := c.targets(r, out, lvl, kinds[:nk]); err != nil {
 				return err
 			}
 			out.Level = out.list[out.n-1].Level // a priority change may have moved it
 		}
 	}
+	// The return: the end (24:00) of the ReturnDays-th calendar day after the
+	// replacement reached the customer. Its deadline and record are zero.
 	if start, field := replacedAt(r); !start.IsZero() {
-		if err := c.returnBy(out, &out.list[out.n], start, field); err != nil {
-			return err
+		x, err := c.cal.EndOfDayAfter(start, c.set.ReturnDays)
+		if err != nil {
+			return timeError(field, start, err)
 		}
+		rec := &out.recs[out.nrec]
+		rec.how, rec.at, rec.day, rec.dueDay, rec.base = howDays, unix(start), pack(x.Day()), pack(x.Last()), x.EndUnixNano()
+		d := &out.list[out.n]
+		d.Kind, d.Start, d.Due = Return, start.In(c.cal.Location()), x.End()
+		out.rec[out.n] = uint8(out.nrec)
+		out.nrec++
 		out.n++
+	}
+	return nil
+}
+
+// plain computes the response and target deadlines of a request without holds
+// and priority changes, of level lvl: each clock is its rule alone, and the
+// deadlines of a target share its clock. It writes the records and the
+// deadlines itself, in one pass: this is the path of most requests.
+func (c *Calculator) plain(r *Request, out *Deadlines, lvl Level) error {
+	loc := c.cal.Location()
+	s := c.sched[lvl.cov]
+	rec := &out.recs[0]
+	rec.kind, rec.lvl, rec.at, rec.field = Response, lvl, unix(r.Submitted), fieldSubmitted
+	due, err := c.windowRule(rec, s, r.Submitted, c.set.Response)
+	if err != nil {
+		return err
+	}
+	d := &out.list[0]
+	d.Kind, d.Level, d.Start, d.Due = Response, lvl, r.Submitted.In(loc), due
+	out.n, out.nrec = 1, 1
+	if r.Confirmed.IsZero() {
+		return nil
+	}
+
+	kinds, nk := r.Service.targetKinds()
+	rec = &out.recs[1]
+	rec.kind, rec.lvl, rec.at, rec.field = kinds[0], lvl, unix(r.Confirmed), fieldConfirmed
+	if lvl.unit == Hours {
+		due, err = c.windowRule(rec, s, r.Confirmed, time.Duration(lvl.n)*time.Hour)
+	} else {
+		due, err = c.daysRule(rec, s, lvl, r.Confirmed)
+	}
+	if err != nil {
+		return err
+	}
+	// The deadlines are zero: their fields are set one by one, each from the
+	// value it comes from, not copied from another deadline just written
+	// (reading back what was just written stalls).
+	start := r.Confirmed.In(loc)
+	d = &out.list[1]
+	d.Kind, d.Level, d.Start, d.Due = kinds[0], lvl, start, due
+	out.rec[1] = 1
+	out.n, out.nrec = 2, 2
+	if nk == 2 {
+		d = &out.list[2]
+		d.Kind, d.Level, d.Start, d.Due = kinds[1], lvl, start, due
+		out.rec[2] = 1
+		out.n = 3
 	}
 	return nil
 }
@@ -359,20 +397,6 @@ func levelAt(r *Request, base Level, t time.Time) (Level, Priority, int) {
 	}
 	l, _ := r.Service.Level(p) // priorities were checked
 	return l, p, next
-}
-
-// returnBy computes into d, a zero Deadline and out.list[out.n], the end (24:00) of the
-// ReturnDays-th calendar day after the replacement reached the customer.
-func (c *Calculator) returnBy(out *Deadlines, d *Deadline, start time.Time, field string) error {
-	x, err := c.cal.EndOfDayAfter(start, c.set.ReturnDays)
-	if err != nil {
-		return timeError(field, start, err)
-	}
-	rec := out.newRecord() // a zero record, like d
-	rec.how, rec.at, rec.day, rec.dueDay, rec.base = howDays, unix(start), pack(x.Day()), pack(x.Last()), x.EndUnixNano()
-	d.Kind, d.Start, d.Due = Return, start.In(c.cal.Location()), x.End()
-	out.rec[out.n] = uint8(out.nrec - 1)
-	return nil
 }
 
 // timeError wraps a calendar error about the request's field.
