@@ -92,15 +92,30 @@ const (
 	effLate                                 // the change came at or after the deadline
 )
 
-// effect is what one hold or priority change did to a clock. Instants are Unix
-// nanoseconds.
+// effect is what one hold or priority change did to a clock, in 24 bytes.
+// Instants are Unix nanoseconds. The instant a hold stopped the clock is not
+// kept: it is the later of the hold's From and the clock's start (record.at).
 type effect struct {
-	kind effectKind
-	lvl  Level // the level after it
-	i    int32 // the index in Request.Holds or Request.Changes
-	x    int64 // holds: when the clock stopped; changes: the new level's deadline that was weighed
-	left time.Duration
 	due  int64 // the deadline after it
+	v    int64 // holds: the window time left when the clock stopped; changes: the new level's deadline that was weighed
+	i    int32 // the index in Request.Holds or Request.Changes
+	lvl  packedLevel
+	kind effectKind
+}
+
+// packedLevel is a Level in 16 bits: n, then the coverage, the unit and -S.
+type packedLevel uint16
+
+func (l Level) pack() packedLevel {
+	p := packedLevel(l.n) | packedLevel(l.cov)<<10 | packedLevel(l.unit)<<12
+	if l.ship {
+		p |= 1 << 14
+	}
+	return p
+}
+
+func (p packedLevel) level() Level {
+	return Level{cov: Coverage(p >> 10 & 3), unit: Unit(p >> 12 & 3), n: uint16(p & 1023), ship: p&(1<<14) != 0}
 }
 
 func (d *Deadlines) newRecord() *record {
@@ -177,7 +192,7 @@ func (c *Calculator) clock(r *Request, out *Deadlines, d *Deadline, k Kind, base
 	for h < len(r.Holds) || next < len(r.Changes) {
 		if next < len(r.Changes) && (h == len(r.Holds) || !before(r.Holds[h].From, r.Changes[next].At)) {
 			ch := r.Changes[next]
-			e := effect{i: int32(next), lvl: lvl}
+			e := effect{i: int32(next), lvl: lvl.pack()}
 			nl, _ := r.Service.Level(ch.Priority)
 			switch {
 			case !before(ch.At, due):
@@ -193,31 +208,30 @@ func (c *Calculator) clock(r *Request, out *Deadlines, d *Deadline, k Kind, base
 					return err
 				}
 				lvl = nl
-				e.x = unix(due)
+				e.v = unix(due)
 			default:
 				scratch := record{kind: k}
 				cand, err := c.rule(&scratch, nl, ch.At)
 				if err != nil {
 					return changeError(err, next, ch.At)
 				}
-				e.kind, e.x = effRaiseKept, unix(cand)
+				e.kind, e.v = effRaiseKept, unix(cand)
 				if before(cand, due) {
 					e.kind, due = effRaise, cand
 				}
 				lvl = nl
 			}
-			e.due, e.lvl = unix(due), lvl
+			e.due, e.lvl = unix(due), lvl.pack()
 			out.addEffect(rec, e)
 			next++
 			continue
 		}
 		hd := r.Holds[h]
-		e := effect{i: int32(h), lvl: lvl}
+		e := effect{i: int32(h), lvl: lvl.pack()}
 		f := hd.From
 		if before(f, start) {
 			f = start
 		}
-		e.x = unix(f)
 		s := c.sched[lvl.cov]
 		if !hd.Running() && !before(f, hd.To) {
 			h++ // empty, or ended before the clock started: changes nothing
@@ -233,7 +247,7 @@ func (c *Calculator) clock(r *Request, out *Deadlines, d *Deadline, k Kind, base
 			if err != nil {
 				return timeError(index("holds", h)+".from", hd.From, err)
 			}
-			e.left = left
+			e.v = int64(left)
 			if hd.Running() {
 				e.kind = effHoldPaused
 				d.Paused, d.PausedSince, d.Left = true, f.In(c.cal.Location()), left

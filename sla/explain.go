@@ -254,7 +254,7 @@ func (rd *renderer) record(ds *Deadlines, rec *record, i int) {
 	due := rec.base
 	for k := int32(0); k < rec.neff; k++ {
 		e := ds.effect(int(rec.eff0 + k))
-		rd.effect(ds, e)
+		rd.effect(ds, rec, e)
 		due = e.due
 	}
 	d := &ds.list[0]
@@ -495,12 +495,14 @@ func (rd *renderer) notCoverage(rec *record) {
 	rd.skipped(rec.day.date(), rec.day.date())
 }
 
-func (rd *renderer) effect(ds *Deadlines, e *effect) {
+func (rd *renderer) effect(ds *Deadlines, rec *record, e *effect) {
 	loc := rd.c.cal.Location()
 	from, h0 := rd.begin(), len(rd.hol)
 	due := rd.at(e.due)
 	if e.kind <= effHoldAfterDue {
 		h := ds.holds[e.i]
+		stopped := max(unix(h.From), rec.at) // the clock stopped at the later of the hold's start and its own
+		left := time.Duration(e.v)
 		if h.Running() {
 			rd.str("on hold since ")
 			rd.instant(h.From.In(loc))
@@ -513,20 +515,20 @@ func (rd *renderer) effect(ds *Deadlines, e *effect) {
 		switch e.kind {
 		case effHoldMoved:
 			rd.str(": ")
-			rd.buf = appendDuration(rd.buf, e.left)
+			rd.buf = appendDuration(rd.buf, left)
 			rd.str(" of the ")
-			rd.str(e.lvl.cov.String())
+			rd.str(e.lvl.level().cov.String())
 			rd.str(" window was left at ")
-			rd.instant(rd.at(e.x))
+			rd.instant(rd.at(stopped))
 			rd.str(" and runs again from the hold's end: ")
 			rd.instant(due)
 		case effHoldPaused:
 			rd.str(", not ended: the clock stopped at ")
-			rd.instant(rd.at(e.x))
+			rd.instant(rd.at(stopped))
 			rd.str(" with ")
-			rd.buf = appendDuration(rd.buf, e.left)
+			rd.buf = appendDuration(rd.buf, left)
 			rd.str(" of the ")
-			rd.str(e.lvl.cov.String())
+			rd.str(e.lvl.level().cov.String())
 			rd.str(" window left")
 		case effHoldAfterEvent:
 			rd.str(": after the deadline's event, it does not move it")
@@ -553,30 +555,30 @@ func (rd *renderer) effect(ds *Deadlines, e *effect) {
 	switch e.kind {
 	case effRaise:
 		rd.str(": ")
-		rd.buf = e.lvl.appendTo(rd.buf)
+		rd.buf = e.lvl.level().appendTo(rd.buf)
 		rd.str(" counted from then is due ")
-		rd.instant(rd.at(e.x))
+		rd.instant(rd.at(e.v))
 		rd.str(", earlier than before")
 	case effRaiseKept:
 		rd.str(": ")
-		rd.buf = e.lvl.appendTo(rd.buf)
+		rd.buf = e.lvl.level().appendTo(rd.buf)
 		rd.str(" counted from then would be due ")
-		rd.instant(rd.at(e.x))
+		rd.instant(rd.at(e.v))
 		rd.str(", not earlier: the deadline stays ")
 		rd.instant(due)
 	case effLower:
 		rd.str(": ")
-		rd.buf = e.lvl.appendTo(rd.buf)
+		rd.buf = e.lvl.level().appendTo(rd.buf)
 		rd.str(" counted from the start, with the holds before the change: due ")
 		rd.instant(due)
 	case effRetroactive:
 		rd.str(", counted retroactively: ")
-		rd.buf = e.lvl.appendTo(rd.buf)
+		rd.buf = e.lvl.level().appendTo(rd.buf)
 		rd.str(" from the start, with the holds before the change: due ")
 		rd.instant(due)
 	case effSameLevel:
 		rd.str(": the level stays ")
-		rd.buf = e.lvl.appendTo(rd.buf)
+		rd.buf = e.lvl.level().appendTo(rd.buf)
 	case effLate:
 		rd.str(": at or after the deadline, it moves nothing")
 	}

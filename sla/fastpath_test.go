@@ -34,3 +34,23 @@ func TestCheckShortcut(t *testing.T) {
 		require.Equal(t, want == nil, got == nil, "request %+v: checkAll %v, check %v", r, want, got)
 	}
 }
+
+// An effect keeps its level in 16 bits: every valid level comes back whole.
+func TestPackedLevel(t *testing.T) {
+	count := 0
+	for cov := Coverage8x5; cov <= Coverage24x7; cov++ {
+		for _, unit := range []Unit{Hours, BusinessDays} {
+			for n := 1; n <= 999; n++ {
+				for _, ship := range []bool{false, true} {
+					l, err := NewLevel(cov, n, unit, ship)
+					if err != nil {
+						continue // -S with hours, say
+					}
+					require.Equal(t, l, l.pack().level(), "%s", l)
+					count++
+				}
+			}
+		}
+	}
+	require.Greater(t, count, 3*999, "levels tried")
+}
