@@ -54,3 +54,47 @@ func TestPackedLevel(t *testing.T) {
 	}
 	require.Greater(t, count, 3*999, "levels tried")
 }
+
+// The plain path of a request without holds and priority changes writes the
+// deadlines and records the clock path writes, errors included, for every
+// service and priority, under the default settings and with the cutoff in
+// 24x7.
+func TestPlainPathIsTheClockPath(t *testing.T) {
+	set := DefaultSettings()
+	set.CutoffAppliesTo24x7 = true
+	with24x7, err := NewCalculator(calendar.Poland(), set)
+	require.NoError(t, err)
+	rng := rand.New(rand.NewPCG(3, 4))
+	services := Services()
+	tried := 0
+	for _, c := range []*Calculator{Default(), with24x7} {
+		for k := 0; k < 20000; k++ {
+			r := Request{Service: services[rng.IntN(len(services))], Priority: Priority(1 + rng.IntN(4)),
+				Submitted: randomTime(rng, false)}
+			if rng.IntN(5) > 0 {
+				r.Confirmed = r.Submitted.Add(time.Duration(rng.IntN(72*60)) * time.Minute)
+			}
+			lvl, err := r.Service.Level(r.Priority)
+			if err != nil {
+				continue
+			}
+			var plain, clocked Deadlines
+			perr := c.plain(&r, &plain, lvl)
+			cerr := c.clock(&r, &clocked, &clocked.list[0], Response, lvl, r.Submitted, time.Time{})
+			clocked.n = 1
+			if cerr == nil && !r.Confirmed.IsZero() {
+				kinds, nk := r.Service.targetKinds()
+				cerr = c.targets(&r, &clocked, lvl, kinds[:nk])
+			}
+			require.Equal(t, cerr, perr, "request %+v", r)
+			if perr != nil {
+				continue
+			}
+			require.Equal(t, clocked.list[:clocked.n], plain.list[:plain.n], "request %+v", r)
+			require.Equal(t, clocked.recs[:clocked.nrec], plain.recs[:plain.nrec], "request %+v", r)
+			require.Equal(t, clocked.rec, plain.rec, "request %+v", r)
+			tried++
+		}
+	}
+	require.Greater(t, tried, 20000, "requests compared")
+}
