@@ -469,29 +469,17 @@ type DaysAfter struct {
 }
 
 // Day returns the date the count starts from.
-func (r DaysAfter) Day() Date { return r.date(r.days) }
+func (r DaysAfter) Day() Date { return r.cal.packedDay(r.days) }
 
 // Last returns the date n days after Day.
-func (r DaysAfter) Last() Date { return r.date(r.days >> dayBits) }
+func (r DaysAfter) Last() Date { return r.cal.packedDay(r.days >> dayBits) }
 
 // End returns the end (24:00) of Last, in the calendar's location.
-func (r DaysAfter) End() time.Time {
-	if r.cal == nil {
-		return time.Time{} // the zero DaysAfter
-	}
-	return time.Unix(0, r.end).In(r.cal.loc)
-}
+func (r DaysAfter) End() time.Time { return r.cal.packedInstant(r.end) }
 
 // EndUnixNano returns End as Unix nanoseconds, without making a time.Time of
 // it.
 func (r DaysAfter) EndUnixNano() int64 { return r.end }
-
-func (r DaysAfter) date(x uint64) Date {
-	if r.cal == nil {
-		return Date{}
-	}
-	return r.cal.dateAt(int(x & dayMask))
-}
 
 // IsBusinessDay reports whether d is a business day: a workweek day that is not
 // a holiday or closure, or a worked day (WithWorkday).

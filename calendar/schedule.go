@@ -279,7 +279,8 @@ type CoverageCount struct {
 	days         uint64 // the day indices of Day, From and Due, and the flags
 }
 
-// The layout of CoverageCount.days: three day indices of dayBits each (a
+// The layout of CoverageCount.days (and DaysAfter.days, with two): three day
+// indices of dayBits each (a
 // calendar has at most 250 years, fewer than 2^17 days), then the flags.
 const (
 	dayBits     = 20
@@ -322,19 +323,27 @@ func (r CoverageCount) Close() time.Time { return r.at(r.close) }
 // of it.
 func (r CoverageCount) CloseUnixNano() int64 { return r.close }
 
-func (r CoverageCount) at(u int64) time.Time {
-	if r.cal == nil {
-		return time.Time{} // the zero CoverageCount
+func (r CoverageCount) at(u int64) time.Time { return r.cal.packedInstant(u) }
+
+func (r CoverageCount) date(x uint64) Date { return r.cal.packedDay(x) }
+
+// packedInstant is the instant u (Unix nanoseconds) of a compact result
+// (CoverageCount, DaysAfter) in the calendar's location; the zero time for
+// the zero result, which has no calendar.
+func (c *Calendar) packedInstant(u int64) time.Time {
+	if c == nil {
+		return time.Time{}
 	}
-	return time.Unix(0, u).In(r.cal.loc)
+	return time.Unix(0, u).In(c.loc)
 }
 
-// date is the date of the day index in the low bits of x.
-func (r CoverageCount) date(x uint64) Date {
-	if r.cal == nil {
+// packedDay is the date of the day index in the low dayBits of x, for a
+// compact result; the zero Date for the zero result.
+func (c *Calendar) packedDay(x uint64) Date {
+	if c == nil {
 		return Date{}
 	}
-	return r.cal.dateAt(int(x & dayMask))
+	return c.dateAt(int(x & dayMask))
 }
 
 // CountCoverageDays counts n coverage days (n >= 1) from t as a target of
