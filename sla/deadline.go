@@ -226,12 +226,11 @@ func (c *Calculator) compute(r *Request, out *Deadlines) error {
 		if err != nil {
 			return timeError(field, start, err)
 		}
-		rec := &out.recs[out.nrec]
+		rec := out.newRecord()
 		rec.how, rec.at, rec.day, rec.dueDay, rec.base = howDays, unix(start), pack(x.Day()), pack(x.Last()), x.EndUnixNano()
 		d := &out.list[out.n]
 		d.Kind, d.Start, d.Due = Return, start.In(c.cal.Location()), x.End()
-		out.rec[out.n] = uint8(out.nrec)
-		out.nrec++
+		out.rec[out.n] = uint8(out.nrec - 1)
 		out.n++
 	}
 	return nil
@@ -240,25 +239,28 @@ func (c *Calculator) compute(r *Request, out *Deadlines) error {
 // plain computes the response and target deadlines of a request without holds
 // and priority changes, of level lvl: each clock is its rule alone, and the
 // deadlines of a target share its clock. It writes the records and the
-// deadlines itself, in one pass: this is the path of most requests.
+// deadlines itself, in one pass, where startClock and clock would weigh holds
+// and changes: this is the path of most requests.
 func (c *Calculator) plain(r *Request, out *Deadlines, lvl Level) error {
 	loc := c.cal.Location()
 	s := c.sched[lvl.cov]
-	rec := &out.recs[0]
+	rec := out.newRecord()
 	rec.kind, rec.lvl, rec.at, rec.field = Response, lvl, unix(r.Submitted), fieldSubmitted
+	// The rules are called directly, not through rule's dispatch: one call
+	// less per clock is 4% of a plain request.
 	due, err := c.windowRule(rec, s, r.Submitted, c.set.Response)
 	if err != nil {
 		return err
 	}
 	d := &out.list[0]
 	d.Kind, d.Level, d.Start, d.Due = Response, lvl, r.Submitted.In(loc), due
-	out.n, out.nrec = 1, 1
+	out.n = 1
 	if r.Confirmed.IsZero() {
 		return nil
 	}
 
 	kinds, nk := r.Service.targetKinds()
-	rec = &out.recs[1]
+	rec = out.newRecord()
 	rec.kind, rec.lvl, rec.at, rec.field = kinds[0], lvl, unix(r.Confirmed), fieldConfirmed
 	if lvl.unit == Hours {
 		due, err = c.windowRule(rec, s, r.Confirmed, time.Duration(lvl.n)*time.Hour)
@@ -275,7 +277,7 @@ func (c *Calculator) plain(r *Request, out *Deadlines, lvl Level) error {
 	d = &out.list[1]
 	d.Kind, d.Level, d.Start, d.Due = kinds[0], lvl, start, due
 	out.rec[1] = 1
-	out.n, out.nrec = 2, 2
+	out.n = 2
 	if nk == 2 {
 		d = &out.list[2]
 		d.Kind, d.Level, d.Start, d.Due = kinds[1], lvl, start, due
