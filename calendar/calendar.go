@@ -357,12 +357,64 @@ type Wall struct {
 // On a day of the range without a clock change it reads the calendar's tables
 // rather than asking the location, in a few nanoseconds.
 func (c *Calendar) WallOf(t time.Time) Wall {
-	if u, i, ok := c.regularInstant(t); ok {
-		ns := u - c.mid[i]
-		sod := int(ns / int64(time.Second))
-		return Wall{Date: c.dateAt(i), Weekday: (c.weekday0 + time.Weekday(i%7)) % 7,
-			Hour: sod / 3600, Minute: sod / 60 % 60, Second: sod % 60, Nanosecond: int(ns % int64(time.Second))}
+	if s := t.Unix(); c.n > 0 && s >= c.minSec && s <= c.maxSec {
+		u := t.UnixNano()
+		if i, ok := c.regularDay(u); ok {
+			return c.wallOn(i, u)
+		}
 	}
+	return c.zoneWall(t)
+}
+
+// WallClock returns the date and weekday of the instant u, Unix nanoseconds,
+// in the calendar's location, and the time since that date's midnight, which
+// is the time of day as a wall clock shows it, on a day of the range that is
+// 24 hours long in one UTC offset: WallOf's answer, read from the calendar's
+// tables without making a time.Time. ok is false, and the rest zero, on a day
+// whose clocks change, on a day in which the location reports the end of a
+// zone period without a change (Go reports one at every New Year that a
+// zone's rule string serves), and outside the range (its end included): ask
+// WallOf there.
+func (c *Calendar) WallClock(u int64) (d Date, wd time.Weekday, sinceMidnight time.Duration, ok bool) {
+	i, ok := c.regularDay(u)
+	if !ok {
+		return Date{}, 0, 0, false
+	}
+	p := c.dates[i]
+	return Date{int(p >> 9), time.Month(p >> 5 & 15), int(p & 31)}, (c.weekday0 + time.Weekday(uint(i)%7)) % 7, time.Duration(u - c.mid[i]), true
+}
+
+// regularDay returns the index of the day of u, Unix nanoseconds, when that
+// day is of the range and 24 hours long in one UTC offset; false otherwise.
+func (c *Calendar) regularDay(u int64) (int, bool) {
+	if c == nil || c.n == 0 || u < c.mid[0] || u >= c.mid[c.n] {
+		return 0, false
+	}
+	i := int(uint64(u-c.mid[0]) / uint64(nsPerDay)) // at most a day off
+	if i >= c.n {
+		i = c.n - 1
+	}
+	for u < c.mid[i] {
+		i--
+	}
+	for u >= c.mid[i+1] {
+		i++
+	}
+	return i, c.flags[i]&flagIrregular == 0
+}
+
+// wallOn is the wall clock of u on regular day i: the day's date and weekday,
+// and the time since its midnight.
+func (c *Calendar) wallOn(i int, u int64) Wall {
+	ns := uint64(u - c.mid[i])
+	sod := uint32(ns / uint64(time.Second))
+	p := c.dates[i]
+	return Wall{Date: Date{int(p >> 9), time.Month(p >> 5 & 15), int(p & 31)}, Weekday: (c.weekday0 + time.Weekday(uint(i)%7)) % 7,
+		Hour: int(sod / 3600), Minute: int(sod / 60 % 60), Second: int(sod % 60), Nanosecond: int(ns % uint64(time.Second))}
+}
+
+// zoneWall is WallOf asking the location.
+func (c *Calendar) zoneWall(t time.Time) Wall {
 	t = t.In(c.loc)
 	y, m, d := t.Date()
 	hh, mm, ss := t.Clock()

@@ -358,6 +358,21 @@ func TestWallOf(t *testing.T) {
 		want := Wall{Date: Date{y, m, d}, Weekday: l.Weekday(), Hour: hh, Minute: mm, Second: ss, Nanosecond: l.Nanosecond(),
 			ClockChange: day1.Sub(day0) != 24*time.Hour || o0 != o1}
 		require.Equal(t, want, c.WallOf(at), "%s", at)
+		// WallClock answers on the days of the range whose clocks do not
+		// change and in whose span the location reports no zone boundary (Go
+		// reports one at every New Year its rule string serves), the range's
+		// end excluded, and nowhere else.
+		date, wd, since, ok := c.WallClock(at.UnixNano())
+		inRange := !want.Date.Before(c.First()) && !c.Last().Before(want.Date)
+		_, end := day0.ZoneBounds()
+		regular := !want.ClockChange && (end.IsZero() || day1.Before(end))
+		require.Equal(t, inRange && regular, ok, "WallClock(%s) ok", at)
+		if ok {
+			require.Equal(t, [2]any{want.Date, want.Weekday}, [2]any{date, wd}, "WallClock(%s)", at)
+			require.Equal(t, l.Sub(day0), since, "WallClock(%s) since midnight", at)
+		} else {
+			require.Equal(t, [3]any{Date{}, time.Weekday(0), time.Duration(0)}, [3]any{date, wd, since}, "WallClock(%s)", at)
+		}
 	}
 	for _, s := range []struct {
 		c    *Calendar

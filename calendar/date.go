@@ -46,8 +46,14 @@ func (d Date) valid() bool {
 
 // Weekday returns the day of the week of d.
 func (d Date) Weekday() time.Weekday {
-	// 1970-01-01 was a Thursday.
-	return time.Weekday((floorMod64(d.days(), 7) + int64(time.Thursday)) % 7)
+	// 1970-01-01 was a Thursday. Moved by a multiple of 7 weeks, the day
+	// numbers of some 30 billion years around it are positive, and take an
+	// unsigned remainder.
+	days := d.days()
+	if k := uint64(days + 7<<40 + int64(time.Thursday)); k < 7<<41 {
+		return time.Weekday(k % 7)
+	}
+	return time.Weekday((floorMod64(days, 7) + int64(time.Thursday)) % 7)
 }
 
 // AddDays returns the date n calendar days after d (before d when n is negative).
