@@ -185,6 +185,39 @@ func (rd *renderer) str(s string) { rd.buf = append(rd.buf, s...) }
 
 func (rd *renderer) instant(t time.Time) { rd.buf = rd.zone.appendInstant(rd.buf, t) }
 
+// instantAt writes the recorded instant u, Unix nanoseconds, as instant does:
+// on a day whose clocks do not change, from the calendar's tables alone.
+func (rd *renderer) instantAt(u int64) {
+	if d, wd, since, ok := rd.c.cal.WallClock(u); ok {
+		rd.buf = appendClock(rd.buf, d, wd, since)
+		return
+	}
+	rd.instant(rd.at(u))
+}
+
+// endAt writes the recorded instant u, which ends a day, as zoneCache.appendEnd
+// does: midnight is 24:00 of the day before.
+func (rd *renderer) endAt(u int64) {
+	d, wd, since, ok := rd.c.cal.WallClock(u)
+	switch {
+	case !ok || !validDay(d):
+		rd.buf = rd.zone.appendEnd(rd.buf, rd.at(u))
+	case since == 0:
+		rd.buf = appendDayYearOn(rd.buf, d.AddDays(-1), (wd+6)%7)
+		rd.str(" 24:00")
+	default:
+		rd.buf = appendClock(rd.buf, d, wd, since)
+	}
+}
+
+// dateAt returns the date of the recorded instant u.
+func (rd *renderer) dateAt(u int64) calendar.Date {
+	if d, _, _, ok := rd.c.cal.WallClock(u); ok {
+		return d
+	}
+	return rd.c.cal.DateOf(rd.at(u))
+}
+
 // at returns a recorded instant in the calendar's location.
 func (rd *renderer) at(u int64) time.Time { return rd.c.at(u) }
 
@@ -232,7 +265,7 @@ func (rd *renderer) record(ds *Deadlines, rec *record, i int) {
 		at, base := rd.at(rec.at), rd.at(rec.base)
 		from := rd.begin()
 		rd.str("replacement delivered ")
-		rd.instant(at)
+		rd.instantAt(rec.at)
 		rd.end(RuleStart, at, from, len(rd.hol))
 		from = rd.begin()
 		rd.str(rd.c.txt.returnDaysColon)
@@ -240,7 +273,7 @@ func (rd *renderer) record(ds *Deadlines, rec *record, i int) {
 		rd.end(RuleCount, base, from, len(rd.hol))
 		from = rd.begin()
 		rd.str("due at the end of the day: ")
-		rd.buf = rd.zone.appendEnd(rd.buf, base)
+		rd.endAt(rec.base)
 		rd.end(RuleDue, base, from, len(rd.hol))
 		return
 	case howWindow:
@@ -276,26 +309,23 @@ func (rd *renderer) record(ds *Deadlines, rec *record, i int) {
 		rd.end(RuleDue, d.PausedSince, from, len(rd.hol))
 		return
 	}
-	t := rd.at(due)
 	rd.str("due ")
-	rd.instant(t)
-	rd.end(RuleDue, t, from, len(rd.hol))
+	rd.instantAt(due)
+	rd.end(RuleDue, rd.at(due), from, len(rd.hol))
 }
 
 // start writes the start step's first words: "confirmed Sat 14 Nov 2026 10:00,
 // outside the 9x5 window: the clock starts Mon 16 Nov 2026 09:00".
 func (rd *renderer) start(rec *record) int {
 	from := rd.begin()
-	at := rd.at(rec.at)
 	rd.str(startWords[rec.field])
-	rd.instant(at)
+	rd.instantAt(rec.at)
 	if rec.clamped != rec.at {
-		clamped := rd.at(rec.clamped)
 		rd.str(", outside the ")
 		rd.str(rec.lvl.cov.String())
 		rd.str(" window: the clock starts ")
-		rd.instant(clamped)
-		rd.skipped(rd.c.cal.DateOf(at), rd.c.cal.DateOf(clamped).AddDays(-1))
+		rd.instantAt(rec.clamped)
+		rd.skipped(rd.dateAt(rec.at), rd.dateAt(rec.clamped).AddDays(-1))
 	}
 	return from
 }
@@ -310,8 +340,7 @@ func (rd *renderer) windowTime(rec *record) {
 	cov := rec.lvl.cov
 	h0 = len(rd.hol)
 	if !tx.openOnHolidays[cov] {
-		a := rd.zone.civil(clamped).Date
-		rd.holidays(a, rd.zone.civil(base).Date)
+		rd.holidays(rd.dateAt(rec.clamped), rd.dateAt(rec.base))
 	}
 	if rec.kind == Response && len(rd.hol) == h0 {
 		rd.endText(RuleCount, base, tx.responseCount[cov])
@@ -342,7 +371,7 @@ func (rd *renderer) windowTime(rec *record) {
 	if rec.neff == 0 {
 		from = rd.begin()
 		rd.str("due ")
-		rd.instant(base)
+		rd.instantAt(rec.base)
 		rd.end(RuleDue, base, from, len(rd.hol))
 	}
 }
@@ -462,8 +491,14 @@ func (rd *renderer) businessDays(rec *record) {
 	rd.end(RuleCount, base, from, h0)
 
 	from = rd.begin()
-	w := rd.zone.civil(base) // no other instant is written before appendEndAt
-	if w.Hour == 0 && w.Date != rec.dueDay.date() {
+	// Due in the first hour of a day after the due day: at the end of that
+	// day, in a window open until midnight.
+	d, _, since, ok := rd.c.cal.WallClock(rec.base)
+	if !ok {
+		w := rd.zone.civil(base)
+		d, since = w.Date, time.Duration(w.Hour)*time.Hour
+	}
+	if since < time.Hour && d != rec.dueDay.date() {
 		rd.str("due at the end of the day (")
 		rd.str(rec.lvl.cov.String())
 		rd.str(" window): ")
@@ -476,7 +511,7 @@ func (rd *renderer) businessDays(rec *record) {
 			rd.str(" window: ")
 		}
 	}
-	rd.buf = rd.zone.appendEndAt(rd.buf, base, w)
+	rd.endAt(rec.base)
 	rd.end(RuleDue, base, from, len(rd.hol))
 }
 
@@ -519,12 +554,12 @@ func (rd *renderer) effect(ds *Deadlines, rec *record, e *effect) {
 			rd.str(" of the ")
 			rd.str(e.lvl.level().cov.String())
 			rd.str(" window was left at ")
-			rd.instant(rd.at(stopped))
+			rd.instantAt(stopped)
 			rd.str(" and runs again from the hold's end: ")
-			rd.instant(due)
+			rd.instantAt(e.due)
 		case effHoldPaused:
 			rd.str(", not ended: the clock stopped at ")
-			rd.instant(rd.at(stopped))
+			rd.instantAt(stopped)
 			rd.str(" with ")
 			rd.buf = appendDuration(rd.buf, left)
 			rd.str(" of the ")
@@ -557,25 +592,25 @@ func (rd *renderer) effect(ds *Deadlines, rec *record, e *effect) {
 		rd.str(": ")
 		rd.buf = e.lvl.level().appendTo(rd.buf)
 		rd.str(" counted from then is due ")
-		rd.instant(rd.at(e.v))
+		rd.instantAt(e.v)
 		rd.str(", earlier than before")
 	case effRaiseKept:
 		rd.str(": ")
 		rd.buf = e.lvl.level().appendTo(rd.buf)
 		rd.str(" counted from then would be due ")
-		rd.instant(rd.at(e.v))
+		rd.instantAt(e.v)
 		rd.str(", not earlier: the deadline stays ")
-		rd.instant(due)
+		rd.instantAt(e.due)
 	case effLower:
 		rd.str(": ")
 		rd.buf = e.lvl.level().appendTo(rd.buf)
 		rd.str(" counted from the start, with the holds before the change: due ")
-		rd.instant(due)
+		rd.instantAt(e.due)
 	case effRetroactive:
 		rd.str(", counted retroactively: ")
 		rd.buf = e.lvl.level().appendTo(rd.buf)
 		rd.str(" from the start, with the holds before the change: due ")
-		rd.instant(due)
+		rd.instantAt(e.due)
 	case effSameLevel:
 		rd.str(": the level stays ")
 		rd.buf = e.lvl.level().appendTo(rd.buf)

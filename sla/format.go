@@ -79,23 +79,54 @@ func appendWall(b []byte, w *calendar.Wall) []byte {
 	q[0], q[1], q[2], q[3], q[4], q[5] = ' ', byte('0'+w.Hour/10), byte('0'+w.Hour%10), ':', byte('0'+w.Minute/10), byte('0'+w.Minute%10)
 	n += 6
 	if w.Second != 0 || w.Nanosecond != 0 {
-		q = p[n : n+3]
-		q[0], q[1], q[2] = ':', byte('0'+w.Second/10), byte('0'+w.Second%10)
-		n += 3
-		if ns := w.Nanosecond; ns != 0 {
-			q = p[n : n+10]
-			q[0] = '.'
-			for i, v := 9, ns; i > 0; i-- {
-				q[i] = byte('0' + v%10)
-				v /= 10
-			}
-			n += 10
-			for p[n-1] == '0' {
-				n--
-			}
-		}
+		n = putFraction(p, n, uint32(w.Second), uint32(w.Nanosecond))
 	}
 	return b[:len(b)+n]
+}
+
+// appendClock writes, as appendWall does, the wall clock of an instant on a day
+// whose clocks do not change, given as calendar.WallClock gives it: the date,
+// its weekday and the time since its midnight.
+func appendClock(b []byte, d calendar.Date, wd time.Weekday, since time.Duration) []byte {
+	if !validDay(d) || d.Year < 1000 || d.Year > 9999 || uint64(since) >= uint64(24*time.Hour) {
+		w := calendar.Wall{Date: d, Weekday: wd, Hour: int(since / time.Hour), Minute: int(since / time.Minute % 60),
+			Second: int(since / time.Second % 60), Nanosecond: int(since % time.Second)}
+		return appendWallSlow(b, &w)
+	}
+	ns := uint64(since)
+	sec := uint32(ns / uint64(time.Second))
+	frac := uint32(ns - uint64(sec)*uint64(time.Second))
+	hour, minute, second := sec/3600, sec/60%60, sec%60
+	b, p := room(b)
+	n, _ := putYear(p, putDay(p, wd, d.Month, d.Day), d.Year)
+	q := p[n : n+6]
+	q[0], q[1], q[2], q[3], q[4], q[5] = ' ', byte('0'+hour/10), byte('0'+hour%10), ':', byte('0'+minute/10), byte('0'+minute%10)
+	n += 6
+	if second != 0 || frac != 0 {
+		n = putFraction(p, n, second, frac)
+	}
+	return b[:len(b)+n]
+}
+
+// putFraction writes ":05" seconds at p[n:], and ".25" when there is a
+// fraction of a second, and returns the new length.
+func putFraction(p *[textRoom]byte, n int, second, frac uint32) int {
+	q := p[n : n+3]
+	q[0], q[1], q[2] = ':', byte('0'+second/10), byte('0'+second%10)
+	n += 3
+	if frac != 0 {
+		q = p[n : n+10]
+		q[0] = '.'
+		for i, v := 9, frac; i > 0; i-- {
+			q[i] = byte('0' + v%10)
+			v /= 10
+		}
+		n += 10
+		for p[n-1] == '0' {
+			n--
+		}
+	}
+	return n
 }
 
 // appendWallSlow is appendWall for a year of other than four digits.
@@ -145,8 +176,13 @@ func appendDayYear(b []byte, d calendar.Date) []byte {
 	if !validDay(d) {
 		return append(b, d.String()...)
 	}
+	return appendDayYearOn(b, d, d.Weekday())
+}
+
+// appendDayYearOn is appendDayYear for a valid date d whose weekday wd is known.
+func appendDayYearOn(b []byte, d calendar.Date, wd time.Weekday) []byte {
 	b, p := room(b)
-	n, ok := putYear(p, putDay(p, d.Weekday(), d.Month, d.Day), d.Year)
+	n, ok := putYear(p, putDay(p, wd, d.Month, d.Day), d.Year)
 	b = b[:len(b)+n]
 	if !ok {
 		b = append(b, ' ')
