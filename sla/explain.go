@@ -46,21 +46,20 @@ func (d Deadline) Explanation() string {
 
 // renderer turns the records of a Deadlines into steps. It reads the record and
 // the calendar's data (holiday names, the zone's clock changes) and decides
-// nothing again. The text of every step goes into one buffer, which becomes
-// one string; the steps' holidays into one slice.
+// nothing again. The text of every step goes into one buffer, and a step's
+// Text is its part of the buffer as the step ends: the buffer is only ever
+// appended to, so the bytes a Text holds are never written again (when the
+// buffer grows, the Texts made before keep the old one, unchanged). The steps'
+// holidays go into one slice, the same way.
 //
 // The renderer holds no pointer into the Deadlines it renders (they are passed
-// to its methods), and keeps the spans of the first steps in an array of its
-// own, so that neither has to move to the heap.
+// to its methods), so that it does not have to move to the heap.
 type renderer struct {
-	c      *Calculator
-	buf    []byte
-	steps  []Step
-	hol    []calendar.Holiday
-	zone   zoneCache
-	nspans int
-	spans  [24]span
-	more   []span // the spans past the array's
+	c     *Calculator
+	buf   []byte
+	steps []Step
+	hol   []calendar.Holiday
+	zone  zoneCache
 }
 
 // smallExplanation holds the steps of an explanation of at most smallSteps
@@ -75,11 +74,6 @@ type smallExplanation struct {
 }
 
 const smallSteps = 9
-
-// span is where a step's text and holidays are: buf[from:to], hol[h0:h1].
-type span struct {
-	from, to, h0, h1 int32
-}
 
 func (c *Calculator) render(ds *Deadlines) {
 	rd := renderer{c: c}
@@ -110,22 +104,7 @@ func (c *Calculator) render(ds *Deadlines) {
 		rd.record(ds, &ds.recs[i], i)
 		bounds[i+1] = len(rd.steps)
 	}
-	// buf is not written again: its bytes are the string's.
-	var text string
-	if len(rd.buf) > 0 {
-		text = unsafe.String(&rd.buf[0], len(rd.buf))
-	}
-	steps, hol := rd.steps, rd.hol
-	for i := range steps {
-		sp := rd.span(i)
-		st := &steps[i]
-		if sp.from >= 0 {
-			st.Text = text[sp.from:sp.to]
-		}
-		if sp.h1 > sp.h0 {
-			st.Skipped = hol[sp.h0:sp.h1:sp.h1]
-		}
-	}
+	steps := rd.steps
 	for i := range ds.list[:ds.n] {
 		d := &ds.list[i]
 		k := int(ds.rec[i])
@@ -133,31 +112,18 @@ func (c *Calculator) render(ds *Deadlines) {
 	}
 }
 
-// span returns the i-th step's span.
-func (rd *renderer) span(i int) span {
-	if i < len(rd.spans) {
-		return rd.spans[i]
-	}
-	return rd.more[i-len(rd.spans)]
-}
-
 // begin starts a step's text.
 func (rd *renderer) begin() int { return len(rd.buf) }
 
-// end closes the step begun at from.
+// end closes the step begun at from, whose holidays are those from index h0.
 func (rd *renderer) end(rule Rule, at time.Time, from, h0 int) {
-	rd.step(rule, at)
-	rd.addSpan(span{from: int32(from), to: int32(len(rd.buf)), h0: int32(h0), h1: int32(len(rd.hol))})
-}
-
-// addSpan records the span of the step just added.
-func (rd *renderer) addSpan(sp span) {
-	if rd.nspans < len(rd.spans) {
-		rd.spans[rd.nspans] = sp
-	} else {
-		rd.more = append(rd.more, sp)
+	st := rd.step(rule, at)
+	if n := len(rd.buf) - from; n > 0 {
+		st.Text = unsafe.String(&rd.buf[from], n) // never written again
 	}
-	rd.nspans++
+	if h1 := len(rd.hol); h1 > h0 {
+		st.Skipped = rd.hol[h0:h1:h1]
+	}
 }
 
 // step adds a step. The steps' storage is zero past its length: the fields are
@@ -178,7 +144,6 @@ func (rd *renderer) step(rule Rule, at time.Time) *Step {
 // calculator's own that is not copied into the buffer.
 func (rd *renderer) endText(rule Rule, at time.Time, text string) {
 	rd.step(rule, at).Text = text
-	rd.addSpan(span{from: -1, h0: int32(len(rd.hol)), h1: int32(len(rd.hol))})
 }
 
 func (rd *renderer) str(s string) { rd.buf = append(rd.buf, s...) }
