@@ -380,8 +380,7 @@ func (c *Calendar) WallClock(u int64) (d Date, wd time.Weekday, sinceMidnight ti
 	if !ok {
 		return Date{}, 0, 0, false
 	}
-	p := c.dates[i]
-	return Date{int(p >> 9), time.Month(p >> 5 & 15), int(p & 31)}, (c.weekday0 + time.Weekday(uint(i)%7)) % 7, time.Duration(u - c.mid[i]), true
+	return c.dateAt(i), c.weekdayAt(i), time.Duration(u - c.mid[i]), true
 }
 
 // regularDay returns the index of the day of u, Unix nanoseconds, when that
@@ -390,7 +389,15 @@ func (c *Calendar) regularDay(u int64) (int, bool) {
 	if c == nil || c.n == 0 || u < c.mid[0] || u >= c.mid[c.n] {
 		return 0, false
 	}
-	i := int(uint64(u-c.mid[0]) / uint64(nsPerDay)) // at most a day off
+	i := c.dayIndex(u)
+	return i, c.flags[i]&flagIrregular == 0
+}
+
+// dayIndex returns the index of the day of u, Unix nanoseconds, from mid[0]
+// (included) to mid[n] (excluded). Every day is 24 hours give or take the UTC
+// offset changes, so the first guess is at most a day off.
+func (c *Calendar) dayIndex(u int64) int {
+	i := int(uint64(u-c.mid[0]) / uint64(nsPerDay))
 	if i >= c.n {
 		i = c.n - 1
 	}
@@ -400,16 +407,18 @@ func (c *Calendar) regularDay(u int64) (int, bool) {
 	for u >= c.mid[i+1] {
 		i++
 	}
-	return i, c.flags[i]&flagIrregular == 0
+	return i
 }
+
+// weekdayAt returns the weekday of day i.
+func (c *Calendar) weekdayAt(i int) time.Weekday { return (c.weekday0 + time.Weekday(uint(i)%7)) % 7 }
 
 // wallOn is the wall clock of u on regular day i: the day's date and weekday,
 // and the time since its midnight.
 func (c *Calendar) wallOn(i int, u int64) Wall {
 	ns := uint64(u - c.mid[i])
 	sod := uint32(ns / uint64(time.Second))
-	p := c.dates[i]
-	return Wall{Date: Date{int(p >> 9), time.Month(p >> 5 & 15), int(p & 31)}, Weekday: (c.weekday0 + time.Weekday(uint(i)%7)) % 7,
+	return Wall{Date: c.dateAt(i), Weekday: c.weekdayAt(i),
 		Hour: int(sod / 3600), Minute: int(sod / 60 % 60), Second: int(sod % 60), Nanosecond: int(ns % uint64(time.Second))}
 }
 
@@ -712,19 +721,7 @@ func (c *Calendar) instant(t time.Time) (u int64, i int, ok bool) {
 	if u == c.mid[c.n] {
 		return u, c.n - 1, true
 	}
-	// Every day is 24 hours give or take the UTC offset changes, so the guess is
-	// at most a day off.
-	i = int((u - c.mid[0]) / nsPerDay)
-	if i >= c.n {
-		i = c.n - 1
-	}
-	for u < c.mid[i] {
-		i--
-	}
-	for u >= c.mid[i+1] {
-		i++
-	}
-	return u, i, true
+	return u, c.dayIndex(u), true
 }
 
 func (c *Calendar) dateError(d Date) error {
