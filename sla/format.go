@@ -73,15 +73,7 @@ func appendWall(b []byte, w *calendar.Wall) []byte {
 	if !validDay(w.Date) || w.Date.Year < 1000 || w.Date.Year > 9999 {
 		return appendWallSlow(b, w)
 	}
-	b, p := room(b)
-	n, _ := putYear(p, putDay(p, w.Weekday, w.Date.Month, w.Date.Day), w.Date.Year)
-	q := p[n : n+6]
-	q[0], q[1], q[2], q[3], q[4], q[5] = ' ', byte('0'+w.Hour/10), byte('0'+w.Hour%10), ':', byte('0'+w.Minute/10), byte('0'+w.Minute%10)
-	n += 6
-	if w.Second != 0 || w.Nanosecond != 0 {
-		n = putFraction(p, n, uint32(w.Second), uint32(w.Nanosecond))
-	}
-	return b[:len(b)+n]
+	return appendClockParts(b, w.Date, w.Weekday, uint32(w.Hour), uint32(w.Minute), uint32(w.Second), uint32(w.Nanosecond))
 }
 
 // appendClock writes, as appendWall does, the wall clock of an instant on a day
@@ -95,8 +87,12 @@ func appendClock(b []byte, d calendar.Date, wd time.Weekday, since time.Duration
 	}
 	ns := uint64(since)
 	sec := uint32(ns / uint64(time.Second))
-	frac := uint32(ns - uint64(sec)*uint64(time.Second))
-	hour, minute, second := sec/3600, sec/60%60, sec%60
+	return appendClockParts(b, d, wd, sec/3600, sec/60%60, sec%60, uint32(ns-uint64(sec)*uint64(time.Second)))
+}
+
+// appendClockParts writes appendWall's form of a valid date of a four-digit
+// year, its weekday and a time of day.
+func appendClockParts(b []byte, d calendar.Date, wd time.Weekday, hour, minute, second, frac uint32) []byte {
 	b, p := room(b)
 	n, _ := putYear(p, putDay(p, wd, d.Month, d.Day), d.Year)
 	q := p[n : n+6]
