@@ -53,6 +53,7 @@ type record struct {
 	field   startField
 	cutoff  cutoffRule
 	covered bool  // the clamped start's day is a coverage day
+	spare   bool  // not kept (Deadlines): the rules write only what the computation reads back
 	lvl     Level // the level in force at the start
 	eff0    int32 // the clock's effects: eff0 to eff0+neff in the Deadlines' list
 	neff    int32
@@ -118,30 +119,76 @@ func (p packedLevel) level() Level {
 	return Level{cov: Coverage(p >> 10 & 3), unit: Unit(p >> 12 & 3), n: uint16(p & 1023), ship: p&(1<<14) != 0}
 }
 
-func (d *Deadlines) newRecord() *record {
-	d.nrec++
-	return &d.recs[d.nrec-1]
+// trace is the record of one request's computation, from which Explain renders
+// the explanation: one record per clock, and the effects of holds and priority
+// changes on each.
+type trace struct {
+	nrec    int32
+	rec     [maxDeadlines]uint8 // Deadlines.list[i] comes from recs[rec[i]]
+	recs    [maxDeadlines]record
+	neff    int32
+	effects [maxInlineEffects]effect
+	more    []effect // effects past the inline ones, in order
+	holds   []Hold
+	changes []PriorityChange
 }
 
-func (d *Deadlines) addEffect(rec *record, e effect) {
+// recorder is where the rules write what they decide: the trace of an
+// Explain, or, for Deadlines, which keeps no record, spare, written over by
+// each clock (the rules read back only what their own clock wrote, and write
+// into spare only that).
+type recorder struct {
+	tr    *trace
+	spare record
+}
+
+// newRecord starts the record of a clock.
+func (rc *recorder) newRecord() *record {
+	tr := rc.tr
+	if tr == nil {
+		return &rc.spare
+	}
+	tr.nrec++
+	return &tr.recs[tr.nrec-1]
+}
+
+// link records that the deadline list[i] comes from the clock recorded last.
+func (rc *recorder) link(i int32) {
+	if tr := rc.tr; tr != nil {
+		tr.rec[i] = uint8(tr.nrec - 1)
+	}
+}
+
+// share records that the deadline list[i] has the clock of list[i-1].
+func (rc *recorder) share(i int32) {
+	if tr := rc.tr; tr != nil {
+		tr.rec[i] = tr.rec[i-1]
+	}
+}
+
+func (rc *recorder) addEffect(rec *record, e effect) {
+	tr := rc.tr
+	if tr == nil {
+		return
+	}
 	if rec.neff == 0 {
-		rec.eff0 = int32(d.neff)
+		rec.eff0 = int32(tr.neff)
 	}
-	if d.neff < maxInlineEffects {
-		d.effects[d.neff] = e
+	if tr.neff < maxInlineEffects {
+		tr.effects[tr.neff] = e
 	} else {
-		d.more = append(d.more, e)
+		tr.more = append(tr.more, e)
 	}
-	d.neff++
+	tr.neff++
 	rec.neff++
 }
 
 // effect returns the i-th effect recorded.
-func (d *Deadlines) effect(i int) *effect {
+func (tr *trace) effect(i int) *effect {
 	if i < maxInlineEffects {
-		return &d.effects[i]
+		return &tr.effects[i]
 	}
-	return &d.more[i-maxInlineEffects]
+	return &tr.more[i-maxInlineEffects]
 }
 
 func unix(t time.Time) int64 { return t.UnixNano() }
@@ -153,8 +200,8 @@ func (c *Calculator) at(u int64) time.Time { return time.Unix(0, u).In(c.cal.Loc
 // out.list[out.n], the deadline the rule gives, before any hold or priority
 // change. A request without either takes the plain path instead, which writes
 // the same record and deadline.
-func (c *Calculator) startClock(out *Deadlines, d *Deadline, k Kind, lvl Level, start time.Time) (*record, time.Time, error) {
-	rec := out.newRecord()
+func (c *Calculator) startClock(out *Deadlines, rc *recorder, d *Deadline, k Kind, lvl Level, start time.Time) (*record, time.Time, error) {
+	rec := rc.newRecord()
 	rec.kind, rec.lvl, rec.at = k, lvl, unix(start)
 	rec.field = fieldConfirmed
 	if k == Response {
@@ -166,7 +213,7 @@ func (c *Calculator) startClock(out *Deadlines, d *Deadline, k Kind, lvl Level, 
 	}
 	// d is zero: the fields are set one by one rather than copied from a literal.
 	d.Kind, d.Level, d.Start, d.Due = k, lvl, start.In(c.cal.Location()), due
-	out.rec[out.n] = uint8(out.nrec - 1)
+	rc.link(out.n)
 	return rec, due, nil
 }
 
@@ -174,9 +221,9 @@ func (c *Calculator) startClock(out *Deadlines, d *Deadline, k Kind, lvl Level, 
 // kind k whose clock starts at start, and whose event (zero if it has not
 // happened) is event, with the request's holds and priority changes; base is
 // the level of the request's own priority.
-func (c *Calculator) clock(r *Request, out *Deadlines, d *Deadline, k Kind, base Level, start, event time.Time) error {
+func (c *Calculator) clock(r *Request, out *Deadlines, rc *recorder, d *Deadline, k Kind, base Level, start, event time.Time) error {
 	lvl, _, next := levelAt(r, base, start)
-	rec, due, err := c.startClock(out, d, k, lvl, start)
+	rec, due, err := c.startClock(out, rc, d, k, lvl, start)
 	if err != nil {
 		return err
 	}
@@ -222,7 +269,7 @@ func (c *Calculator) clock(r *Request, out *Deadlines, d *Deadline, k Kind, base
 				lvl = nl
 			}
 			e.due, e.lvl = unix(due), lvl.pack()
-			out.addEffect(rec, e)
+			rc.addEffect(rec, e)
 			next++
 			continue
 		}
@@ -262,7 +309,7 @@ func (c *Calculator) clock(r *Request, out *Deadlines, d *Deadline, k Kind, base
 			h1 = h + 1
 		}
 		e.due = unix(due)
-		out.addEffect(rec, e)
+		rc.addEffect(rec, e)
 		h++
 		if d.Paused {
 			break
@@ -353,7 +400,10 @@ func (c *Calculator) windowRule(rec *record, s *calendar.Schedule, t time.Time, 
 	if err != nil {
 		return time.Time{}, timeError(startFields[rec.field], t, err)
 	}
-	rec.how, rec.clamped, rec.base = howWindow, unix(clamped), unix(due)
+	rec.how = howWindow
+	if !rec.spare {
+		rec.clamped, rec.base = unix(clamped), unix(due)
+	}
 	return due, nil
 }
 
@@ -370,6 +420,9 @@ func (c *Calculator) daysRule(rec *record, s *calendar.Schedule, l Level, t time
 		return time.Time{}, timeError(startFields[rec.field], t, err)
 	}
 	rec.how = howBusinessDays
+	if rec.spare {
+		return n.Close(), nil
+	}
 	rec.clamped, rec.day, rec.covered, rec.proc, rec.dueDay = n.StartUnixNano(), pack(n.Day()), n.Covered(), pack(n.From()), pack(n.Due())
 	rec.base = n.CloseUnixNano()
 	switch {

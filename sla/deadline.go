@@ -81,26 +81,16 @@ func (d Deadline) Coverage() Coverage {
 
 // Deadlines are the deadlines of one request, in the order of Kind.
 //
-// Besides the deadlines, a Deadlines keeps the record of what each rule decided
+// A Deadlines holds the deadlines alone. What each rule decided on the way
 // (the clamped start, the processing day, the cutoff, the holds and priority
-// changes applied), from which Calculator.Explain renders the explanation. The
-// record is not part of the JSON form; each deadline's Steps are.
+// changes applied) is recorded only by Calculator.Explain, for the time it
+// renders the explanation from it, and is not kept.
 type Deadlines struct {
 	Service  Service
 	Priority Priority // the priority in force after the last change
 	Level    Level    // the level in force for the target (before confirmation, for the response)
 	list     [maxDeadlines]Deadline
 	n        int32
-
-	// The record: one per clock; list[i] comes from recs[rec[i]].
-	nrec    int32
-	rec     [maxDeadlines]uint8
-	recs    [maxDeadlines]record
-	neff    int32
-	effects [maxInlineEffects]effect
-	more    []effect // effects past the inline ones, in order
-	holds   []Hold
-	changes []PriorityChange
 }
 
 // maxDeadlines is the most deadlines a request has: the response, two targets
@@ -171,21 +161,24 @@ func (d *Deadlines) Get(k Kind) (Deadline, bool) {
 // deadlines share one clock unless a hold begins between their events. So
 // three holds with two priority changes never allocate, nor do six holds alone.
 func (c *Calculator) Deadlines(r Request) (out Deadlines, err error) {
-	err = c.compute(&r, &out)
+	err = c.compute(&r, &out, nil)
 	return out, err
 }
 
 // Explain is Deadlines with each deadline's Steps filled in: a rendering of the
 // record the computation kept, in words and as data.
 func (c *Calculator) Explain(r Request) (out Deadlines, err error) {
-	if err = c.compute(&r, &out); err != nil {
+	var tr trace
+	if err = c.compute(&r, &out, &tr); err != nil {
 		return out, err
 	}
-	c.render(&out)
+	c.render(&out, &tr)
 	return out, nil
 }
 
-func (c *Calculator) compute(r *Request, out *Deadlines) error {
+// compute computes the deadlines of r into out, recording what the rules
+// decided into tr (nil: nothing is recorded).
+func (c *Calculator) compute(r *Request, out *Deadlines, tr *trace) error {
 	if r.Service.IsZero() {
 		return &ValueError{Field: "service", Reason: "required", Err: ErrUnknownService}
 	}
@@ -197,23 +190,27 @@ func (c *Calculator) compute(r *Request, out *Deadlines) error {
 		return err
 	}
 	out.Service, out.Priority, out.Level = r.Service, r.Priority, lvl
-	out.holds, out.changes = r.Holds, r.Changes
+	rc := recorder{tr: tr}
+	rc.spare.spare = tr == nil
+	if tr != nil {
+		tr.holds, tr.changes = r.Holds, r.Changes
+	}
 	if n := len(r.Changes); n > 0 {
 		out.Priority = r.Changes[n-1].Priority
 	}
 
 	if len(r.Holds) == 0 && len(r.Changes) == 0 {
-		if err := c.plain(r, out, lvl); err != nil {
+		if err := c.plain(r, out, &rc, lvl); err != nil {
 			return err
 		}
 	} else {
-		if err := c.clock(r, out, &out.list[0], Response, lvl, r.Submitted, time.Time{}); err != nil {
+		if err := c.clock(r, out, &rc, &out.list[0], Response, lvl, r.Submitted, time.Time{}); err != nil {
 			return err
 		}
 		out.n = 1
 		if !r.Confirmed.IsZero() {
 			kinds, nk := r.Service.targetKinds()
-			if err := c.targets(r, out, lvl, kinds[:nk]); err != nil {
+			if err := c.targets(r, out, &rc, lvl, kinds[:nk]); err != nil {
 				return err
 			}
 			out.Level = out.list[out.n-1].Level // a priority change may have moved it
@@ -226,11 +223,13 @@ func (c *Calculator) compute(r *Request, out *Deadlines) error {
 		if err != nil {
 			return timeError(field, start, err)
 		}
-		rec := out.newRecord()
-		rec.how, rec.at, rec.day, rec.dueDay, rec.base = howDays, unix(start), pack(x.Day()), pack(x.Last()), x.EndUnixNano()
+		if tr != nil {
+			rec := rc.newRecord()
+			rec.how, rec.at, rec.day, rec.dueDay, rec.base = howDays, unix(start), pack(x.Day()), pack(x.Last()), x.EndUnixNano()
+			rc.link(out.n)
+		}
 		d := &out.list[out.n]
 		d.Kind, d.Start, d.Due = Return, start.In(c.cal.Location()), x.End()
-		out.rec[out.n] = uint8(out.nrec - 1)
 		out.n++
 	}
 	return nil
@@ -241,10 +240,10 @@ func (c *Calculator) compute(r *Request, out *Deadlines) error {
 // deadlines of a target share its clock. It writes the records and the
 // deadlines itself, in one pass, where startClock and clock would weigh holds
 // and changes: this is the path of most requests.
-func (c *Calculator) plain(r *Request, out *Deadlines, lvl Level) error {
+func (c *Calculator) plain(r *Request, out *Deadlines, rc *recorder, lvl Level) error {
 	loc := c.cal.Location()
 	s := c.sched[lvl.cov]
-	rec := out.newRecord()
+	rec := rc.newRecord()
 	rec.kind, rec.lvl, rec.at, rec.field = Response, lvl, unix(r.Submitted), fieldSubmitted
 	// The rules are called directly, not through rule's dispatch: one call
 	// less per clock is 4% of a plain request.
@@ -254,13 +253,14 @@ func (c *Calculator) plain(r *Request, out *Deadlines, lvl Level) error {
 	}
 	d := &out.list[0]
 	d.Kind, d.Level, d.Start, d.Due = Response, lvl, r.Submitted.In(loc), due
+	rc.link(0)
 	out.n = 1
 	if r.Confirmed.IsZero() {
 		return nil
 	}
 
 	kinds, nk := r.Service.targetKinds()
-	rec = out.newRecord()
+	rec = rc.newRecord()
 	rec.kind, rec.lvl, rec.at, rec.field = kinds[0], lvl, unix(r.Confirmed), fieldConfirmed
 	if lvl.unit == Hours {
 		due, err = c.windowRule(rec, s, r.Confirmed, time.Duration(lvl.n)*time.Hour)
@@ -276,12 +276,12 @@ func (c *Calculator) plain(r *Request, out *Deadlines, lvl Level) error {
 	start := r.Confirmed.In(loc)
 	d = &out.list[1]
 	d.Kind, d.Level, d.Start, d.Due = kinds[0], lvl, start, due
-	out.rec[1] = 1
+	rc.link(1)
 	out.n = 2
 	if nk == 2 {
 		d = &out.list[2]
 		d.Kind, d.Level, d.Start, d.Due = kinds[1], lvl, start, due
-		out.rec[2] = 1
+		rc.link(2)
 		out.n = 3
 	}
 	return nil
@@ -289,14 +289,15 @@ func (c *Calculator) plain(r *Request, out *Deadlines, lvl Level) error {
 
 // targets computes the target deadlines of the given kinds of a request with
 // holds or priority changes; base is the level of the request's priority.
-func (c *Calculator) targets(r *Request, out *Deadlines, base Level, kinds []Kind) error {
+func (c *Calculator) targets(r *Request, out *Deadlines, rc *recorder, base Level, kinds []Kind) error {
 	var prevEvent time.Time
 	for i, k := range kinds {
 		ev := meetingEvent(k, r.Service, r.Shipped, r.Delivered, r.OnSite)
 		d := &out.list[out.n]
 		if i > 0 && sameClock(r.Holds, prevEvent, ev) {
-			*d, out.rec[out.n] = out.list[out.n-1], out.rec[out.n-1]
-		} else if err := c.clock(r, out, d, k, base, r.Confirmed, ev); err != nil {
+			*d = out.list[out.n-1]
+			rc.share(out.n)
+		} else if err := c.clock(r, out, rc, d, k, base, r.Confirmed, ev); err != nil {
 			return err
 		}
 		d.Kind = k

@@ -52,8 +52,8 @@ func (d Deadline) Explanation() string {
 // buffer grows, the Texts made before keep the old one, unchanged). The steps'
 // holidays go into one slice, the same way.
 //
-// The renderer holds no pointer into the Deadlines it renders (they are passed
-// to its methods), so that it does not have to move to the heap.
+// The renderer holds no pointer into the Deadlines it renders or their trace
+// (they are passed to its methods), so that it does not have to move to the heap.
 type renderer struct {
 	c     *Calculator
 	buf   []byte
@@ -75,18 +75,18 @@ type smallExplanation struct {
 
 const smallSteps = 9
 
-func (c *Calculator) render(ds *Deadlines) {
+func (c *Calculator) render(ds *Deadlines, tr *trace) {
 	rd := renderer{c: c}
 	rd.zone.cal = c.cal
 	if c.zones != nil {
 		rd.zone.table = c.zones()
 	}
 	nsteps := 0
-	for i := 0; i < int(ds.nrec); i++ {
+	for i := 0; i < int(tr.nrec); i++ {
 		// At most: start, count, due, for window time a clock change where
 		// the zone's offset may change on the way, and the effects with the
 		// due after them.
-		rec := &ds.recs[i]
+		rec := &tr.recs[i]
 		nsteps += 3 + int(rec.neff)
 		if rec.neff > 0 || rec.how == howWindow && !rd.zone.holds(rd.at(rec.clamped), rd.at(rec.base)) {
 			nsteps++
@@ -99,15 +99,15 @@ func (c *Calculator) render(ds *Deadlines) {
 	} else {
 		rd.buf, rd.steps = make([]byte, 0, 80*nsteps), make([]Step, 0, nsteps)
 	}
-	var bounds [len(Deadlines{}.recs) + 1]int
-	for i := 0; i < int(ds.nrec); i++ {
-		rd.record(ds, &ds.recs[i], i)
+	var bounds [len(trace{}.recs) + 1]int
+	for i := 0; i < int(tr.nrec); i++ {
+		rd.record(ds, tr, &tr.recs[i], i)
 		bounds[i+1] = len(rd.steps)
 	}
 	steps := rd.steps
 	for i := range ds.list[:ds.n] {
 		d := &ds.list[i]
-		k := int(ds.rec[i])
+		k := int(tr.rec[i])
 		d.Steps = steps[bounds[k]:bounds[k+1]:bounds[k+1]]
 	}
 }
@@ -224,7 +224,7 @@ func (rd *renderer) writeSkipped(h0 int) {
 	rd.str(")")
 }
 
-func (rd *renderer) record(ds *Deadlines, rec *record, i int) {
+func (rd *renderer) record(ds *Deadlines, tr *trace, rec *record, i int) {
 	switch rec.how {
 	case howDays:
 		at, base := rd.at(rec.at), rd.at(rec.base)
@@ -251,13 +251,13 @@ func (rd *renderer) record(ds *Deadlines, rec *record, i int) {
 	}
 	due := rec.base
 	for k := int32(0); k < rec.neff; k++ {
-		e := ds.effect(int(rec.eff0 + k))
-		rd.effect(ds, rec, e)
+		e := tr.effect(int(rec.eff0 + k))
+		rd.effect(tr, rec, e)
 		due = e.due
 	}
 	d := &ds.list[0]
 	for j := 0; j < int(ds.n); j++ {
-		if int(ds.rec[j]) == i {
+		if int(tr.rec[j]) == i {
 			d = &ds.list[j]
 			break
 		}
@@ -495,12 +495,12 @@ func (rd *renderer) notCoverage(rec *record) {
 	rd.skipped(rec.day.date(), rec.day.date())
 }
 
-func (rd *renderer) effect(ds *Deadlines, rec *record, e *effect) {
+func (rd *renderer) effect(tr *trace, rec *record, e *effect) {
 	loc := rd.c.cal.Location()
 	from, h0 := rd.begin(), len(rd.hol)
 	due := rd.at(e.due)
 	if e.kind <= effHoldAfterDue {
-		h := ds.holds[e.i]
+		h := tr.holds[e.i]
 		stopped := max(unix(h.From), rec.at) // the clock stopped at the later of the hold's start and its own
 		left := time.Duration(e.v)
 		if h.Running() {
@@ -538,7 +538,7 @@ func (rd *renderer) effect(ds *Deadlines, rec *record, e *effect) {
 		rd.end(RuleHold, due, from, h0)
 		return
 	}
-	ch := ds.changes[e.i]
+	ch := tr.changes[e.i]
 	rd.str("priority ")
 	switch e.kind {
 	case effRaise, effRaiseKept:

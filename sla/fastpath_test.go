@@ -79,20 +79,22 @@ func TestPlainPathIsTheClockPath(t *testing.T) {
 				continue
 			}
 			var plain, clocked Deadlines
-			perr := c.plain(&r, &plain, lvl)
-			cerr := c.clock(&r, &clocked, &clocked.list[0], Response, lvl, r.Submitted, time.Time{})
+			var ptr, ctr trace
+			perr := c.plain(&r, &plain, &recorder{tr: &ptr}, lvl)
+			crc := &recorder{tr: &ctr}
+			cerr := c.clock(&r, &clocked, crc, &clocked.list[0], Response, lvl, r.Submitted, time.Time{})
 			clocked.n = 1
 			if cerr == nil && !r.Confirmed.IsZero() {
 				kinds, nk := r.Service.targetKinds()
-				cerr = c.targets(&r, &clocked, lvl, kinds[:nk])
+				cerr = c.targets(&r, &clocked, crc, lvl, kinds[:nk])
 			}
 			require.Equal(t, cerr, perr, "request %+v", r)
 			if perr != nil {
 				continue
 			}
 			require.Equal(t, clocked.list[:clocked.n], plain.list[:plain.n], "request %+v", r)
-			require.Equal(t, clocked.recs[:clocked.nrec], plain.recs[:plain.nrec], "request %+v", r)
-			require.Equal(t, clocked.rec, plain.rec, "request %+v", r)
+			require.Equal(t, ctr.recs[:ctr.nrec], ptr.recs[:ptr.nrec], "request %+v", r)
+			require.Equal(t, ctr.rec, ptr.rec, "request %+v", r)
 			tried++
 		}
 	}
