@@ -63,6 +63,9 @@ type record struct {
 	day     packedDate // the clamped start's date (for the return: the delivery date)
 	proc    packedDate // the processing day: the day counting starts from
 	dueDay  packedDate
+	// The clamped start (for the return: the delivery) and base as times,
+	// the instants of the start and count steps, kept as the rules made them.
+	clampedTime, baseTime time.Time
 }
 
 // packedDate is a date in 32 bits, year<<9 | month<<5 | day, the form the
@@ -257,7 +260,7 @@ func (c *Calculator) clock(r *Request, out *Deadlines, rc *recorder, d *Deadline
 				lvl = nl
 				e.v = unix(due)
 			default:
-				scratch := record{kind: k}
+				scratch := record{kind: k, spare: true}
 				cand, err := c.rule(&scratch, nl, ch.At)
 				if err != nil {
 					return changeError(err, next, ch.At)
@@ -332,7 +335,7 @@ func (c *Calculator) clock(r *Request, out *Deadlines, rc *recorder, d *Deadline
 // from the start.
 func (c *Calculator) again(r *Request, k Kind, l Level, start, event time.Time, change int) (time.Time, error) {
 	at := r.Changes[change].At
-	scratch := record{kind: k}
+	scratch := record{kind: k, spare: true}
 	due, err := c.rule(&scratch, l, start)
 	if err != nil {
 		return time.Time{}, changeError(err, change, at)
@@ -403,6 +406,7 @@ func (c *Calculator) windowRule(rec *record, s *calendar.Schedule, t time.Time, 
 	rec.how = howWindow
 	if !rec.spare {
 		rec.clamped, rec.base = unix(clamped), unix(due)
+		rec.clampedTime, rec.baseTime = clamped, due
 	}
 	return due, nil
 }
@@ -425,6 +429,8 @@ func (c *Calculator) daysRule(rec *record, s *calendar.Schedule, l Level, t time
 	}
 	rec.clamped, rec.day, rec.covered, rec.proc, rec.dueDay = n.StartUnixNano(), pack(n.Day()), n.Covered(), pack(n.From()), pack(n.Due())
 	rec.base = n.CloseUnixNano()
+	close := n.Close()
+	rec.clampedTime, rec.baseTime = n.Start(), close
 	switch {
 	case !applies:
 		rec.cutoff = cutoffNotApplied
@@ -435,7 +441,7 @@ func (c *Calculator) daysRule(rec *record, s *calendar.Schedule, l Level, t time
 	default:
 		rec.cutoff = cutoffBefore
 	}
-	return n.Close(), nil
+	return close, nil
 }
 
 // cutoffApplies reports whether the cutoff applies to level l's business-day

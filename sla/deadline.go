@@ -223,13 +223,14 @@ func (c *Calculator) compute(r *Request, out *Deadlines, tr *trace) error {
 		if err != nil {
 			return timeError(field, start, err)
 		}
+		d := &out.list[out.n]
+		d.Kind, d.Start, d.Due = Return, start.In(c.cal.Location()), x.End()
 		if tr != nil {
 			rec := rc.newRecord()
 			rec.how, rec.at, rec.day, rec.dueDay, rec.base = howDays, unix(start), pack(x.Day()), pack(x.Last()), x.EndUnixNano()
+			rec.clampedTime, rec.baseTime = d.Start, d.Due
 			rc.link(out.n)
 		}
-		d := &out.list[out.n]
-		d.Kind, d.Start, d.Due = Return, start.In(c.cal.Location()), x.End()
 		out.n++
 	}
 	return nil

@@ -88,7 +88,7 @@ func (c *Calculator) render(ds *Deadlines, tr *trace) {
 		// due after them.
 		rec := &tr.recs[i]
 		nsteps += 3 + int(rec.neff)
-		if rec.neff > 0 || rec.how == howWindow && !rd.zone.holds(rd.at(rec.clamped), rd.at(rec.base)) {
+		if rec.neff > 0 || rec.how == howWindow && !rd.zone.holds(rec.clampedTime, rec.baseTime) {
 			nsteps++
 		}
 	}
@@ -227,7 +227,7 @@ func (rd *renderer) writeSkipped(h0 int) {
 func (rd *renderer) record(ds *Deadlines, tr *trace, rec *record, i int) {
 	switch rec.how {
 	case howDays:
-		at, base := rd.at(rec.at), rd.at(rec.base)
+		at, base := rec.clampedTime, rec.baseTime
 		from := rd.begin()
 		rd.str("replacement delivered ")
 		rd.instantAt(rec.at)
@@ -298,7 +298,7 @@ func (rd *renderer) start(rec *record) int {
 func (rd *renderer) windowTime(rec *record) {
 	h0 := len(rd.hol)
 	from := rd.start(rec)
-	clamped, base := rd.at(rec.clamped), rd.at(rec.base)
+	clamped, base := rec.clampedTime, rec.baseTime
 	rd.end(RuleStart, clamped, from, h0)
 
 	tx := &rd.c.txt
@@ -415,7 +415,7 @@ var startWords = func() (w [len(startFields)]string) {
 func (rd *renderer) businessDays(rec *record) {
 	h0 := len(rd.hol)
 	from := rd.start(rec)
-	clamped, base := rd.at(rec.clamped), rd.at(rec.base)
+	clamped, base := rec.clampedTime, rec.baseTime
 	cutoff := rd.c.txt.cutoff
 	switch rec.cutoff {
 	case cutoffNotApplied:
