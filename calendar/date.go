@@ -71,7 +71,28 @@ func (d Date) DaysUntil(e Date) int { return int(e.days() - d.days()) }
 
 // Compare returns -1 if d is before e, 0 if they are the same day and +1 if d is after e.
 func (d Date) Compare(e Date) int {
+	// Dates of days 1 to 28, which every month has, are in the order of
+	// their year, month and day.
+	if uint(d.Month-1) < 12 && uint(e.Month-1) < 12 && uint(d.Day-1) < 28 && uint(e.Day-1) < 28 {
+		switch {
+		case d.Year != e.Year:
+			return cmpInt(d.Year, e.Year)
+		case d.Month != e.Month:
+			return cmpInt(int(d.Month), int(e.Month))
+		}
+		return cmpInt(d.Day, e.Day)
+	}
 	a, b := d.days(), e.days()
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func cmpInt(a, b int) int {
 	switch {
 	case a < b:
 		return -1

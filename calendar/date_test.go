@@ -126,3 +126,38 @@ func TestCivilTableMatchesArithmetic(t *testing.T) {
 		}
 	}
 }
+
+// Compare orders dates as the instants of their midnights in UTC are ordered,
+// for dates of every kind: close together in one month, across months and
+// years, at the ends of months, and not normalised (day 0, day 31 of a short
+// month, month 0 or 13), whose order is that of the day they name.
+func TestDateCompareMatchesTimePackage(t *testing.T) {
+	dates := []Date{
+		{2026, time.November, 1}, {2026, time.November, 28}, {2026, time.November, 29}, {2026, time.November, 30},
+		{2026, time.December, 1}, {2025, time.December, 31}, {2027, time.January, 1}, {2024, time.February, 29},
+		{2026, time.February, 28}, {2026, time.February, 31}, {2026, time.March, 3}, {2026, time.March, 0},
+		{2026, 13, 1}, {2027, time.January, 0}, {2026, 0, 15}, {1990, time.January, 1}, {2200, time.December, 31},
+		{-5, time.March, 1}, {10000, time.June, 30},
+	}
+	midnight := func(d Date) time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC) }
+	pairs := 0
+	for _, a := range dates {
+		for _, b := range dates {
+			want := midnight(a).Compare(midnight(b))
+			require.Equal(t, want, a.Compare(b), "%v against %v", a, b)
+			require.Equal(t, want < 0, a.Before(b), "%v before %v", a, b)
+			require.Equal(t, want > 0, a.After(b), "%v after %v", a, b)
+			pairs++
+		}
+	}
+	require.Equal(t, len(dates)*len(dates), pairs)
+	// Every pair of days of 1999-2001 in a row and far apart.
+	start := time.Date(1999, 1, 1, 0, 0, 0, 0, time.UTC)
+	for k := 0; k < 3*366; k++ {
+		a := start.AddDate(0, 0, k)
+		for _, step := range []int{-400, -31, -1, 0, 1, 27, 28, 365} {
+			b := a.AddDate(0, 0, step)
+			require.Equal(t, a.Compare(b), DateOf(a).Compare(DateOf(b)), "%s against %s", a, b)
+		}
+	}
+}
