@@ -60,6 +60,12 @@ type renderer struct {
 	steps []Step
 	hol   []calendar.Holiday
 	zone  zoneCache
+	// The last day wallClock looked up, whose clocks do not change: its
+	// midnight (Unix nanoseconds; the day is the 24 hours from it), date and
+	// weekday. Zero until the first.
+	dayStart int64
+	day      calendar.Date
+	weekday  time.Weekday
 }
 
 // smallExplanation holds the steps of an explanation of at most smallSteps
@@ -153,17 +159,31 @@ func (rd *renderer) instant(t time.Time) { rd.buf = rd.zone.appendInstant(rd.buf
 // instantAt writes the recorded instant u, Unix nanoseconds, as instant does:
 // on a day whose clocks do not change, from the calendar's tables alone.
 func (rd *renderer) instantAt(u int64) {
-	if d, wd, since, ok := rd.c.cal.WallClock(u); ok {
+	if d, wd, since, ok := rd.wallClock(u); ok {
 		rd.buf = appendClock(rd.buf, d, wd, since)
 		return
 	}
 	rd.instant(rd.at(u))
 }
 
+// wallClock is calendar.WallClock, answered without the calendar's tables for
+// an instant of the day it answered last: a request's instants fall on a few
+// days.
+func (rd *renderer) wallClock(u int64) (calendar.Date, time.Weekday, time.Duration, bool) {
+	if since := u - rd.dayStart; rd.day != (calendar.Date{}) && uint64(since) < uint64(24*time.Hour) {
+		return rd.day, rd.weekday, time.Duration(since), true
+	}
+	d, wd, since, ok := rd.c.cal.WallClock(u)
+	if ok {
+		rd.dayStart, rd.day, rd.weekday = u-int64(since), d, wd
+	}
+	return d, wd, since, ok
+}
+
 // endAt writes the recorded instant u, which ends a day, as zoneCache.appendEnd
 // does: midnight is 24:00 of the day before.
 func (rd *renderer) endAt(u int64) {
-	d, wd, since, ok := rd.c.cal.WallClock(u)
+	d, wd, since, ok := rd.wallClock(u)
 	switch {
 	case !ok || !validDay(d):
 		rd.buf = rd.zone.appendEnd(rd.buf, rd.at(u))
@@ -177,7 +197,7 @@ func (rd *renderer) endAt(u int64) {
 
 // dateAt returns the date of the recorded instant u.
 func (rd *renderer) dateAt(u int64) calendar.Date {
-	if d, _, _, ok := rd.c.cal.WallClock(u); ok {
+	if d, _, _, ok := rd.wallClock(u); ok {
 		return d
 	}
 	return rd.c.cal.DateOf(rd.at(u))
@@ -458,7 +478,7 @@ func (rd *renderer) businessDays(rec *record) {
 	from = rd.begin()
 	// Due in the first hour of a day after the due day: at the end of that
 	// day, in a window open until midnight.
-	d, _, since, ok := rd.c.cal.WallClock(rec.base)
+	d, _, since, ok := rd.wallClock(rec.base)
 	if !ok {
 		w := rd.zone.civil(base)
 		d, since = w.Date, time.Duration(w.Hour)*time.Hour
