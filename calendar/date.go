@@ -41,7 +41,7 @@ func (d Date) valid() bool {
 	if d.Month < time.January || d.Month > time.December || d.Day < 1 {
 		return false
 	}
-	return d.Day <= daysIn(d.Year, d.Month)
+	return d.Day <= 28 || d.Day <= daysIn(d.Year, d.Month) // every month has 28 days
 }
 
 // Weekday returns the day of the week of d.

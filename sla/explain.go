@@ -69,8 +69,8 @@ type renderer struct {
 }
 
 // smallExplanation holds the steps of an explanation of at most smallSteps
-// steps (a request without holds or priority changes has 9 unless the clocks
-// change under a window-time clock) and room for their text, which takes some
+// steps (a request without holds or priority changes has 9, and one more where
+// the clocks change under a window-time clock) and room for their text, which takes some
 // 45 bytes a step; a longer text moves to a buffer of its own as it grows. With
 // the 8-byte header the allocator puts before it, it fills one of its classes,
 // 1152 bytes.
@@ -89,12 +89,13 @@ func (c *Calculator) render(ds *Deadlines, tr *trace) {
 	}
 	nsteps := 0
 	for i := 0; i < int(tr.nrec); i++ {
-		// At most: start, count, due, for window time a clock change where
-		// the zone's offset may change on the way, and the effects with the
-		// due after them.
+		// Start, count, due, and the effects with the due after them. A
+		// window-time clock across a clock change has one step more, which
+		// grows the steps: it is rare, and looking for it here costs every
+		// request.
 		rec := &tr.recs[i]
 		nsteps += 3 + int(rec.neff)
-		if rec.neff > 0 || rec.how == howWindow && !rd.zone.holds(rec.clampedTime, rec.baseTime) {
+		if rec.neff > 0 {
 			nsteps++
 		}
 	}
