@@ -245,7 +245,10 @@ func (c *Calculator) plain(r *Request, out *Deadlines, rc *recorder, lvl Level) 
 	loc := c.cal.Location()
 	s := c.sched[lvl.cov]
 	rec := rc.newRecord()
-	rec.kind, rec.lvl, rec.at, rec.field = Response, lvl, unix(r.Submitted), fieldSubmitted
+	rec.kind, rec.field = Response, fieldSubmitted
+	if rc.tr != nil {
+		rec.lvl, rec.at = lvl, unix(r.Submitted)
+	}
 	// The rules are called directly, not through rule's dispatch: one call
 	// less per clock is 4% of a plain request.
 	due, err := c.windowRule(rec, s, r.Submitted, c.set.Response)
@@ -262,7 +265,10 @@ func (c *Calculator) plain(r *Request, out *Deadlines, rc *recorder, lvl Level) 
 
 	kinds, nk := r.Service.targetKinds()
 	rec = rc.newRecord()
-	rec.kind, rec.lvl, rec.at, rec.field = kinds[0], lvl, unix(r.Confirmed), fieldConfirmed
+	rec.kind, rec.field = kinds[0], fieldConfirmed
+	if rc.tr != nil {
+		rec.lvl, rec.at = lvl, unix(r.Confirmed)
+	}
 	if lvl.unit == Hours {
 		due, err = c.windowRule(rec, s, r.Confirmed, time.Duration(lvl.n)*time.Hour)
 	} else {
