@@ -463,8 +463,9 @@ func (s *Schedule) addFrom(u int64, k int, d int64) (int64, bool) {
 
 // NextOpenAdd returns the instant a clock started at t starts running,
 // NextOpen(t), and the instant at which d of window time has run from then,
-// Add(start, d), in one pass over the tables. For d >= 0 end is Add(t, d). The
-// errors are those of the two calls, NextOpen's first.
+// Add(start, d), in one pass over the tables. For d > 0 end is Add(t, d), and
+// for d == 0 it is start. The errors are those of the two calls, NextOpen's
+// first.
 func (s *Schedule) NextOpenAdd(t time.Time, d time.Duration) (start, end time.Time, err error) {
 	u, i, ok := s.cal.instant(t)
 	if ok {
