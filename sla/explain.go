@@ -181,6 +181,15 @@ func (rd *renderer) wallClock(u int64) (calendar.Date, time.Weekday, time.Durati
 	return d, wd, since, ok
 }
 
+// oneRegularDay reports whether the instants u and v (Unix nanoseconds) lie on
+// one day whose clocks do not change, so that no clock change lies between them.
+func (rd *renderer) oneRegularDay(u, v int64) bool {
+	if _, _, _, ok := rd.wallClock(u); !ok {
+		return false
+	}
+	return uint64(v-rd.dayStart) < uint64(24*time.Hour)
+}
+
 // endAt writes the recorded instant u, which ends a day, as zoneCache.appendEnd
 // does: midnight is 24:00 of the day before.
 func (rd *renderer) endAt(u int64) {
@@ -343,7 +352,7 @@ func (rd *renderer) windowTime(rec *record) {
 		rd.end(RuleCount, base, from, h0)
 	}
 
-	if dir, a, b, ok := rd.clockChange(rd.c.sched[cov], clamped, base); ok {
+	if dir, a, b, ok := rd.clockChange(rd.c.sched[cov], rec.clamped, rec.base, clamped, base); ok {
 		from = rd.begin()
 		rd.str("the clocks go ")
 		rd.str(dir)
@@ -362,10 +371,12 @@ func (rd *renderer) windowTime(rec *record) {
 	}
 }
 
-// clockChange is the package's clockChange, answered from the zone period
-// the renderer already knows when the whole span lies inside it.
-func (rd *renderer) clockChange(s *calendar.Schedule, a, b time.Time) (string, time.Time, time.Time, bool) {
-	if !a.Before(b) || rd.zone.holds(a, b) {
+// clockChange is the package's clockChange from a to b (u and v in Unix
+// nanoseconds), answered without the zone when both lie on one day whose
+// clocks do not change, or from the zone period the renderer already knows
+// when the whole span lies inside it.
+func (rd *renderer) clockChange(s *calendar.Schedule, u, v int64, a, b time.Time) (string, time.Time, time.Time, bool) {
+	if u >= v || rd.oneRegularDay(u, v) || rd.zone.holds(a, b) {
 		return "", time.Time{}, time.Time{}, false
 	}
 	return clockChange(s, a, b)
