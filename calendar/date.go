@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"cmp"
 	"fmt"
 	"time"
 )
@@ -76,30 +77,13 @@ func (d Date) Compare(e Date) int {
 	if uint(d.Month-1) < 12 && uint(e.Month-1) < 12 && uint(d.Day-1) < 28 && uint(e.Day-1) < 28 {
 		switch {
 		case d.Year != e.Year:
-			return cmpInt(d.Year, e.Year)
+			return cmp.Compare(d.Year, e.Year)
 		case d.Month != e.Month:
-			return cmpInt(int(d.Month), int(e.Month))
+			return cmp.Compare(d.Month, e.Month)
 		}
-		return cmpInt(d.Day, e.Day)
+		return cmp.Compare(d.Day, e.Day)
 	}
-	a, b := d.days(), e.days()
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
-func cmpInt(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	return cmp.Compare(d.days(), e.days())
 }
 
 // Before reports whether d is before e.
