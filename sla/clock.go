@@ -149,6 +149,7 @@ type recorder struct {
 func (rc *recorder) newRecord() *record {
 	tr := rc.tr
 	if tr == nil {
+		rc.spare.spare = true
 		return &rc.spare
 	}
 	tr.nrec++

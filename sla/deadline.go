@@ -191,7 +191,6 @@ func (c *Calculator) compute(r *Request, out *Deadlines, tr *trace) error {
 	}
 	out.Service, out.Priority, out.Level = r.Service, r.Priority, lvl
 	rc := recorder{tr: tr}
-	rc.spare.spare = tr == nil
 	if tr != nil {
 		tr.holds, tr.changes = r.Holds, r.Changes
 	}
@@ -246,7 +245,7 @@ func (c *Calculator) plain(r *Request, out *Deadlines, rc *recorder, lvl Level) 
 	s := c.sched[lvl.cov]
 	rec := rc.newRecord()
 	rec.kind, rec.field = Response, fieldSubmitted
-	if rc.tr != nil {
+	if !rec.spare {
 		rec.lvl, rec.at = lvl, unix(r.Submitted)
 	}
 	// The rules are called directly, not through rule's dispatch: one call
@@ -266,7 +265,7 @@ func (c *Calculator) plain(r *Request, out *Deadlines, rc *recorder, lvl Level) 
 	kinds, nk := r.Service.targetKinds()
 	rec = rc.newRecord()
 	rec.kind, rec.field = kinds[0], fieldConfirmed
-	if rc.tr != nil {
+	if !rec.spare {
 		rec.lvl, rec.at = lvl, unix(r.Confirmed)
 	}
 	if lvl.unit == Hours {

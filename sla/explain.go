@@ -70,10 +70,10 @@ type renderer struct {
 
 // smallExplanation holds the steps of an explanation of at most smallSteps
 // steps (a request without holds or priority changes has 9, and one more where
-// the clocks change under a window-time clock) and room for their text, which takes some
-// 45 bytes a step; a longer text moves to a buffer of its own as it grows. With
-// the 8-byte header the allocator puts before it, it fills one of its classes,
-// 1152 bytes.
+// the clocks change under a window-time clock) and room for their text, which
+// takes some 45 bytes a step; a longer text moves to a buffer of its own as it
+// grows. With the 8-byte header the allocator puts before it, it fills one of
+// its classes, 1152 bytes.
 type smallExplanation struct {
 	steps [smallSteps]Step
 	text  [1152 - 8 - smallSteps*unsafe.Sizeof(Step{})]byte // 8: the allocator's header
