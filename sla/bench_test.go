@@ -181,6 +181,19 @@ func TestBenchmarkDeadlinesDoNotAllocate(t *testing.T) {
 	}
 }
 
+// Explain of a request without holds, priority changes, skipped holidays or a
+// clock change on the way allocates once: its nine steps and their text share
+// one block.
+func TestBenchmarkExplainAllocatesOnce(t *testing.T) {
+	c, r := sla.Default(), benchOnsite(t)
+	allocs := testing.AllocsPerRun(200, func() {
+		if _, err := c.Explain(r); err != nil {
+			panic(err)
+		}
+	})
+	assert.Equal(t, 1.0, allocs)
+}
+
 var sinkTime time.Time
 
 func BenchmarkTargets(b *testing.B) {

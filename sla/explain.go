@@ -9,18 +9,32 @@ import (
 	"github.com/slaclock/slaclock/calendar"
 )
 
-// Rule names what a step of an explanation did.
-type Rule string
+// Rule names what a step of an explanation did. Its text form, in JSON too,
+// is its name: "start", "count", "clocks", "hold", "priority", "due".
+type Rule uint8
 
 // The rules a step can apply.
 const (
-	RuleStart    Rule = "start"    // when the clock started, clamped into the window, and the cutoff
-	RuleCount    Rule = "count"    // business days counted, or window time spent
-	RuleClocks   Rule = "clocks"   // a clock change inside the window on the way
-	RuleHold     Rule = "hold"     // a hold, and what it did to the deadline
-	RulePriority Rule = "priority" // a priority change, and what it did to the deadline
-	RuleDue      Rule = "due"      // the deadline itself
+	RuleStart    Rule = iota + 1 // when the clock started, clamped into the window, and the cutoff
+	RuleCount                    // business days counted, or window time spent
+	RuleClocks                   // a clock change inside the window on the way
+	RuleHold                     // a hold, and what it did to the deadline
+	RulePriority                 // a priority change, and what it did to the deadline
+	RuleDue                      // the deadline itself
 )
+
+var ruleNames = [...]string{RuleStart: "start", RuleCount: "count", RuleClocks: "clocks", RuleHold: "hold", RulePriority: "priority", RuleDue: "due"}
+
+func (r Rule) valid() bool { return r >= RuleStart && r <= RuleDue }
+
+// String returns the rule's name, "start" to "due"; an invalid rule gives
+// "Rule(n)".
+func (r Rule) String() string {
+	if !r.valid() {
+		return "Rule(" + itoa(int(r)) + ")"
+	}
+	return ruleNames[r]
+}
 
 // Step is one step of a deadline's explanation, as data. Text is a sentence a
 // service-desk engineer can paste into a ticket; Skipped names the holidays the
@@ -71,12 +85,15 @@ type renderer struct {
 // smallExplanation holds the steps of an explanation of at most smallSteps
 // steps (a request without holds or priority changes has 9, and one more where
 // the clocks change under a window-time clock) and room for their text, which
-// takes some 45 bytes a step; a longer text moves to a buffer of its own as it
+// takes some 40 bytes a step; a longer text moves to a buffer of its own as it
 // grows. With the 8-byte header the allocator puts before it, it fills one of
-// its classes, 1152 bytes.
+// its classes, 1024 bytes: nine 72-byte steps leave 368 bytes of text. (A
+// Rule of one byte, not a string, keeps Step at 72 bytes: at 80, nine steps
+// and their text took the next class, 1152 bytes, and fewer objects fit the
+// allocator's spans.)
 type smallExplanation struct {
 	steps [smallSteps]Step
-	text  [1152 - 8 - smallSteps*unsafe.Sizeof(Step{})]byte // 8: the allocator's header
+	text  [1024 - 8 - smallSteps*unsafe.Sizeof(Step{})]byte // 8: the allocator's header
 }
 
 const smallSteps = 9

@@ -166,3 +166,33 @@ func (d *Deadlines) UnmarshalJSON(b []byte) error {
 	*d = v
 	return nil
 }
+
+// ParseRule parses a rule's name ("start", "count", "clocks", "hold",
+// "priority", "due"), ignoring case and surrounding spaces.
+func ParseRule(s string) (Rule, error) {
+	for r := RuleStart; r <= RuleDue; r++ {
+		if equalFoldTrim(s, ruleNames[r]) {
+			return r, nil
+		}
+	}
+	return 0, &ParseError{Kind: "rule", Input: s, Reason: "want start, count, clocks, hold, priority or due", Err: ErrInvalidRequest}
+}
+
+// MarshalText implements encoding.TextMarshaler with String's form.
+func (r Rule) MarshalText() ([]byte, error) {
+	if !r.valid() {
+		return nil, &ValueError{Field: "rule", Value: r.String(), Reason: "not a rule of an explanation", Err: ErrInvalidRequest}
+	}
+	return []byte(ruleNames[r]), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler with ParseRule. On error
+// r is unchanged.
+func (r *Rule) UnmarshalText(b []byte) error {
+	v, err := ParseRule(string(b))
+	if err != nil {
+		return err
+	}
+	*r = v
+	return nil
+}

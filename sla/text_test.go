@@ -2,6 +2,7 @@ package sla_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -133,4 +134,40 @@ func TestDeadlinesJSONTooMany(t *testing.T) {
 	assert.Contains(t, err.Error(), "deadlines")
 	assert.Contains(t, err.Error(), "5")
 	assert.Equal(t, 4, back.Len(), "unchanged on error")
+}
+
+// A rule's text form, in JSON too, is its name.
+func TestRuleText(t *testing.T) {
+	names := map[sla.Rule]string{sla.RuleStart: "start", sla.RuleCount: "count", sla.RuleClocks: "clocks",
+		sla.RuleHold: "hold", sla.RulePriority: "priority", sla.RuleDue: "due"}
+	for r, name := range names {
+		assert.Equal(t, name, r.String())
+		b, err := r.MarshalText()
+		require.NoError(t, err)
+		assert.Equal(t, name, string(b))
+		var back sla.Rule
+		require.NoError(t, back.UnmarshalText([]byte(name)))
+		assert.Equal(t, r, back)
+		p, err := sla.ParseRule(" " + strings.ToUpper(name) + " ")
+		require.NoError(t, err)
+		assert.Equal(t, r, p, "case and surrounding spaces are ignored")
+	}
+
+	r := sla.RuleHold
+	err := r.UnmarshalText([]byte("pause"))
+	assert.ErrorContains(t, err, `"pause"`)
+	assert.ErrorIs(t, err, sla.ErrInvalidRequest)
+	assert.Equal(t, sla.RuleHold, r, "unchanged on error")
+	assert.Equal(t, "Rule(0)", sla.Rule(0).String())
+	_, err = sla.Rule(7).MarshalText()
+	assert.ErrorContains(t, err, "rule")
+	assert.ErrorContains(t, err, "Rule(7)")
+
+	b, err := json.Marshal(sla.Step{Rule: sla.RuleDue, Text: "due"})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"rule":"due","at":"0001-01-01T00:00:00Z","text":"due"}`, string(b))
+	var st sla.Step
+	require.NoError(t, json.Unmarshal([]byte(`{"rule":"clocks","at":"2026-03-29T03:00:00+02:00","text":"x"}`), &st))
+	assert.Equal(t, sla.RuleClocks, st.Rule)
+	assert.Error(t, json.Unmarshal([]byte(`{"rule":1}`), &st), "a number is not a rule's name")
 }
