@@ -41,9 +41,11 @@ const (
 	fieldStart startField = iota // a clock recounted for a priority change
 	fieldSubmitted
 	fieldConfirmed
+	fieldDelivered // the return clock: the delivery
+	fieldOnSite    // the return clock: the engineer's arrival with the part
 )
 
-var startFields = [...]string{fieldStart: "start", fieldSubmitted: "submitted", fieldConfirmed: "confirmed"}
+var startFields = [...]string{fieldStart: "start", fieldSubmitted: "submitted", fieldConfirmed: "confirmed", fieldDelivered: "delivered", fieldOnSite: "onsite"}
 
 // record is what the rules decided for one clock. Instants are Unix
 // nanoseconds.

@@ -122,9 +122,11 @@ func (d *Deadlines) Get(k Kind) (Deadline, bool) {
 //     ship-by for -S levels, otherwise delivery (services that deliver) and
 //     on-site (services with an engineer on site; the onsite CoCare packages
 //     have both, with the same deadline);
-//   - once the replacement is delivered (or brought on site), the return of
-//     the damaged device: the end (24:00) of the Settings.ReturnDays-th
-//     calendar day after that date; it never stops for a hold.
+//   - once the replacement reached the customer (the delivery; for the
+//     services with an engineer on site, the earlier of the delivery and the
+//     engineer's arrival with the part), the return of the damaged device:
+//     the end (24:00) of the Settings.ReturnDays-th calendar day after that
+//     date; it never stops for a hold.
 //
 // Hour targets are H hours of the window from the confirmation. Business-day
 // targets count coverage days (business days of the calendar on which the
@@ -220,12 +222,13 @@ func (c *Calculator) compute(r *Request, out *Deadlines, tr *trace) error {
 	if start, field := replacedAt(r); !start.IsZero() {
 		x, err := c.cal.EndOfDayAfter(start, c.set.ReturnDays)
 		if err != nil {
-			return timeError(field, start, err)
+			return timeError(startFields[field], start, err)
 		}
 		d := &out.list[out.n]
 		d.Kind, d.Start, d.Due = Return, start.In(c.cal.Location()), x.End()
 		if tr != nil {
 			rec := rc.newRecord()
+			rec.field = field
 			rec.how, rec.at, rec.day, rec.dueDay, rec.base = howDays, unix(start), pack(x.Day()), pack(x.Last()), x.EndUnixNano()
 			rec.clampedTime, rec.baseTime = d.Start, d.Due
 			rc.link(out.n)
@@ -347,15 +350,17 @@ func (s Service) targetKinds() ([2]Kind, int) {
 }
 
 // replacedAt is when the replacement reached the customer, and the field it
-// comes from: the delivery, or the engineer's arrival with it.
-func replacedAt(r *Request) (time.Time, string) {
+// comes from: the delivery, or for the services with an engineer on site the
+// earlier of the delivery and the engineer's arrival with the part (the
+// delivery where both are at one instant).
+func replacedAt(r *Request) (time.Time, startField) {
+	if r.Service.OnSite() && !r.OnSite.IsZero() && (r.Delivered.IsZero() || before(r.OnSite, r.Delivered)) {
+		return r.OnSite, fieldOnSite
+	}
 	if !r.Delivered.IsZero() {
-		return r.Delivered, "delivered"
+		return r.Delivered, fieldDelivered
 	}
-	if r.Service.OnSite() && !r.OnSite.IsZero() {
-		return r.OnSite, "onsite"
-	}
-	return time.Time{}, ""
+	return time.Time{}, 0
 }
 
 // meetingEvent is the event that meets a deadline of kind k: the shipment for

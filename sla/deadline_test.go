@@ -1151,3 +1151,45 @@ func TestMonotonicReadingsPlayNoPart(t *testing.T) {
 		assert.Contains(t, err.Error(), "is before submitted")
 	}
 }
+
+// The return clock starts when the replacement reached the customer: for the
+// services with an engineer on site, the earlier of the delivery and the
+// engineer's arrival with the part. Mon 16 Nov 2026 plus 7 days is Mon 23 Nov,
+// whose end is Tue 24 Nov 00:00; Wed 18 Nov plus 7 is Wed 25 Nov, ending Thu
+// 26 Nov 00:00.
+func TestReturnFromArrivalOnSite(t *testing.T) {
+	c := sla.Default()
+	mon16, wed18 := wall(2026, 11, 16, 12, 0), wall(2026, 11, 18, 10, 0)
+	for _, tc := range []struct {
+		name, service      string
+		onsite, delivered  time.Time
+		wantStart, wantDue string
+		wantStep           string
+	}{
+		{"arrival before the delivery", "cocare-standard-onsite", mon16, wed18,
+			"Mon 2026-11-16 12:00:00 CET", "Tue 2026-11-24 00:00:00 CET", "replacement brought on site Mon 16 Nov 2026 12:00"},
+		{"sos arrival before the delivery", "sos-8x5xNBD", mon16, wed18,
+			"Mon 2026-11-16 12:00:00 CET", "Tue 2026-11-24 00:00:00 CET", "replacement brought on site Mon 16 Nov 2026 12:00"},
+		{"arrival alone", "cocare-premium-onsite", mon16, time.Time{},
+			"Mon 2026-11-16 12:00:00 CET", "Tue 2026-11-24 00:00:00 CET", "replacement brought on site Mon 16 Nov 2026 12:00"},
+		{"delivery before the arrival", "cocare-standard-onsite", wed18, mon16,
+			"Mon 2026-11-16 12:00:00 CET", "Tue 2026-11-24 00:00:00 CET", "replacement delivered Mon 16 Nov 2026 12:00"},
+		{"both at one instant", "cocare-standard-onsite", mon16, mon16,
+			"Mon 2026-11-16 12:00:00 CET", "Tue 2026-11-24 00:00:00 CET", "replacement delivered Mon 16 Nov 2026 12:00"},
+		{"no engineer on site in the service", "cocare-standard", mon16, wed18,
+			"Wed 2026-11-18 10:00:00 CET", "Thu 2026-11-26 00:00:00 CET", "replacement delivered Wed 18 Nov 2026 10:00"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := sla.Request{Service: service(t, tc.service), Priority: sla.P3, Submitted: wall(2026, 11, 16, 9, 0),
+				Confirmed: wall(2026, 11, 16, 10, 0), OnSite: tc.onsite, Delivered: tc.delivered}
+			ds, err := c.Explain(r)
+			require.NoError(t, err)
+			d, ok := ds.Get(sla.Return)
+			require.True(t, ok)
+			assert.Equal(t, tc.wantStart, inWarsaw(d.Start))
+			assert.Equal(t, tc.wantDue, inWarsaw(d.Due))
+			require.NotEmpty(t, d.Steps)
+			assert.Equal(t, tc.wantStep, d.Steps[0].Text)
+		})
+	}
+}

@@ -22,7 +22,8 @@
 //     coverage day. The deadline is the window's close on the k-th coverage
 //     day after that (24:00 for 24x7);
 //   - the return of the damaged part: the end (24:00) of the seventh calendar
-//     day after the delivery.
+//     day after the replacement reached the customer (the delivery, or an
+//     engineer's earlier arrival with the part on site).
 //
 // A deadline is the last instant at which its event is on time: an event at
 // exactly the deadline is met, one nanosecond later breached. Without holds and

@@ -276,7 +276,11 @@ func (rd *renderer) record(ds *Deadlines, tr *trace, rec *record, i int) {
 	case howDays:
 		at, base := rec.clampedTime, rec.baseTime
 		from := rd.begin()
-		rd.str("replacement delivered ")
+		if rec.field == fieldOnSite {
+			rd.str("replacement brought on site ")
+		} else {
+			rd.str("replacement delivered ")
+		}
 		rd.instantAt(rec.at)
 		rd.end(RuleStart, at, from, len(rd.hol))
 		from = rd.begin()
