@@ -358,8 +358,8 @@ func TestLifecycle(t *testing.T) {
 				for _, d := range st.Deadlines {
 					assert.Equal(t, tc.level, d.Level.String())
 					provider := d.Deadline.Kind != sla.Return
-					assert.Equal(t, provider && (d.Status == sla.Breached || (d.Status == sla.Open && d.Progress.Share >= 0.75)), d.Escalate,
-						"%s: a provider's deadline escalates when breached or open with 75 %% used", d.Deadline.Kind)
+					assert.Equal(t, provider && (d.Status == sla.Breached || ((d.Status == sla.Open || d.Status == sla.Paused) && d.Progress.Share >= 0.75)), d.Escalate,
+						"%s: a provider's deadline escalates when breached, or open or paused with 75 %% used", d.Deadline.Kind)
 				}
 				if s.Esc {
 					assert.Equal(t, hezoEscalation, st.Escalation, "after %s", s.Step)

@@ -7,11 +7,10 @@ import (
 )
 
 // DeadlineStatus is one deadline of a request at an instant. Its Outcome's
-// Escalate is set for a provider's deadline that is breached, or open with at
-// least the calculator's Settings().EscalationShare of its target used; a
-// paused deadline waits for the customer and does not escalate; past the
-// return deadline the customer is overdue (CustomerOverdue), which never
-// escalates.
+// Escalate is set for a provider's deadline that is breached, or open or
+// paused with at least the calculator's Settings().EscalationShare of its
+// target used (a paused one: used when its clock stopped); past the return
+// deadline the customer is overdue (CustomerOverdue), which never escalates.
 type DeadlineStatus struct {
 	Service sla.Service
 	Level   sla.Level

@@ -107,9 +107,10 @@ type Outcome struct {
 	// open-and-breached deadline; zero once the event has happened.
 	Progress Progress
 	// Escalate is set for a provider's deadline (every kind but Return) that is
-	// breached, or open with at least Settings.EscalationShare of its target
-	// used: the request names its programme's escalation channel. A paused
-	// deadline waits for the customer and does not escalate.
+	// breached, or open or paused with at least Settings.EscalationShare of its
+	// target used (for a paused deadline, used when its clock stopped): the
+	// request names its programme's escalation channel. A met deadline does
+	// not escalate.
 	Escalate bool
 	// CustomerOverdue is set when the return deadline has passed without the
 	// damaged device returned: the customer is late, not the provider.
@@ -340,6 +341,7 @@ func (c *Calculator) outcome(d Deadline, at, now time.Time) (Outcome, error) {
 	switch {
 	case d.Paused:
 		o.Status = Paused
+		o.Escalate = d.Kind.Provider() && p.Reached(c.set.EscalationShare)
 	case before(d.Due, now):
 		o.Status, o.By, o.ByWindow = Breached, now.Sub(d.Due), -p.Left
 		o.Escalate = d.Kind.Provider()

@@ -156,7 +156,7 @@ func TestRunningHold(t *testing.T) {
 	var st []sla.Status
 	for _, o := range outs {
 		st = append(st, o.Status)
-		assert.False(t, o.Escalate, "%s: a paused deadline waits for the customer", o.Deadline.Kind)
+		assert.False(t, o.Escalate, "%s: 4 h of 17 h were used when the clock stopped, under 75 %%", o.Deadline.Kind)
 	}
 	assert.Equal(t, []sla.Status{sla.Met, sla.Paused, sla.Paused}, st)
 
@@ -379,4 +379,38 @@ func TestDeadlineAtTheEndOfTheRange(t *testing.T) {
 	var ve *sla.ValueError
 	require.True(t, errors.As(err, &ve))
 	assert.Equal(t, "confirmed", ve.Field)
+}
+
+// A paused deadline names the escalation channel once the share used when its
+// clock stopped is at least 75 %: 9x5xNBD confirmed Mon 16 Nov 2026 10:00 is
+// due Tue 18:00, a target of 8 h Monday and 9 h Tuesday, 17 h. A hold from Tue
+// 15:00 stops it with 8 h + 6 h = 14 h used (82 %); one from Tue 11:00 with
+// 8 h + 2 h = 10 h (59 %). 75 % of 17 h is 12 h 45 min: reached at Tue 13:45,
+// so a hold from then escalates and one from a nanosecond before does not.
+func TestPausedEscalation(t *testing.T) {
+	c := sla.Default()
+	for _, x := range []struct {
+		from time.Time
+		used time.Duration
+		want bool
+	}{
+		{tue(15, 0), 14 * time.Hour, true},
+		{tue(11, 0), 10 * time.Hour, false},
+		{tue(13, 45), 12*time.Hour + 45*time.Minute, true},
+		{tue(13, 45).Add(-time.Nanosecond), 12*time.Hour + 45*time.Minute - time.Nanosecond, false},
+	} {
+		r := sla.Request{Service: service(t, "cocare-standard"), Submitted: mon(9, 0), Confirmed: mon(10, 0),
+			Holds: []sla.Hold{{From: x.from}}}
+		ds, err := c.Deadlines(r)
+		require.NoError(t, err)
+		outs, err := c.Evaluate(&ds, sla.Actuals{Verified: mon(10, 0)}, tue(16, 0))
+		require.NoError(t, err)
+		require.Len(t, outs, 2)
+		o := outs[1]
+		assert.Equal(t, sla.Paused, o.Status, "hold from %s", inWarsaw(x.from))
+		assert.Equal(t, x.used, o.Progress.Used, "hold from %s", inWarsaw(x.from))
+		assert.Equal(t, 17*time.Hour, o.Progress.Target)
+		assert.Equal(t, x.want, o.Escalate, "hold from %s", inWarsaw(x.from))
+		assert.False(t, outs[0].Escalate, "the response was met")
+	}
 }
