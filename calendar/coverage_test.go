@@ -126,23 +126,26 @@ func TestCountCoverageDays(t *testing.T) {
 		from    Date
 		due     Date
 		close   time.Time
+		skips   [2]bool // a holiday after Day and before From, after From and before Due
 	}{
 		{"9x5, Friday after the cutoff counts from Monday: due Tuesday's close", Window9x5(), at(13, 15, 20), 1, Clock(15, 0, 0),
-			at(13, 15, 20), true, true, day(16), day(17), at(17, 18, 0)},
+			at(13, 15, 20), true, true, day(16), day(17), at(17, 18, 0), [2]bool{}},
 		{"9x5, at the cutoff exactly is after it", Window9x5(), at(13, 15, 0), 1, Clock(15, 0, 0),
-			at(13, 15, 0), true, true, day(16), day(17), at(17, 18, 0)},
+			at(13, 15, 0), true, true, day(16), day(17), at(17, 18, 0), [2]bool{}},
 		{"9x5, a second before the cutoff counts from that day", Window9x5(), at(13, 14, 59).Add(59 * time.Second), 1, Clock(15, 0, 0),
-			at(13, 14, 59).Add(59 * time.Second), true, false, day(13), day(16), at(16, 18, 0)},
+			at(13, 14, 59).Add(59 * time.Second), true, false, day(13), day(16), at(16, 18, 0), [2]bool{}},
 		{"9x5, Saturday is clamped to Monday's opening, before the cutoff", Window9x5(), at(14, 10, 0), 1, Clock(15, 0, 0),
-			at(16, 9, 0), true, false, day(16), day(17), at(17, 18, 0)},
+			at(16, 9, 0), true, false, day(16), day(17), at(17, 18, 0), [2]bool{}},
 		{"8x5, Tuesday 16:00 after the cutoff skips the holiday: from Thursday, two days to Monday", Window8x5(), at(10, 16, 0), 2, Clock(15, 0, 0),
-			at(10, 16, 0), true, true, day(12), day(16), at(16, 17, 0)},
+			at(10, 16, 0), true, true, day(12), day(16), at(16, 17, 0), [2]bool{true, false}},
+		{"9x5, Tuesday 10:00 before the cutoff: the next business day after the holiday is Thursday", Window9x5(), at(10, 10, 0), 1, Clock(15, 0, 0),
+			at(10, 10, 0), true, false, day(10), day(12), at(12, 18, 0), [2]bool{false, true}},
 		{"24x7 without a cutoff: Friday 16:00 counts from Friday, due Monday 24:00", Window24x7(), at(13, 16, 0), 1, NoCutoff,
-			at(13, 16, 0), true, false, day(13), day(16), at(17, 0, 0)},
+			at(13, 16, 0), true, false, day(13), day(16), at(17, 0, 0), [2]bool{}},
 		{"24x7 with a cutoff: Saturday is no coverage day, so from Monday", Window24x7(), at(14, 10, 0), 1, Clock(15, 0, 0),
-			at(14, 10, 0), false, false, day(16), day(17), at(18, 0, 0)},
+			at(14, 10, 0), false, false, day(16), day(17), at(18, 0, 0), [2]bool{}},
 		{"24x7 without a cutoff: Saturday counts from itself, the next coverage day is Monday", Window24x7(), at(14, 10, 0), 1, NoCutoff,
-			at(14, 10, 0), false, false, day(14), day(16), at(17, 0, 0)},
+			at(14, 10, 0), false, false, day(14), day(16), at(17, 0, 0), [2]bool{}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got, err := schSchedule(t, c.w).CountCoverageDays(c.t, c.n, c.cutoff)
@@ -157,6 +160,8 @@ func TestCountCoverageDays(t *testing.T) {
 			assert.True(t, c.close.Equal(got.Close()), "close %s", got.Close())
 			assert.Equal(t, c.close.UnixNano(), got.CloseUnixNano())
 			assert.Equal(t, loc, got.Close().Location())
+			beforeFrom, beforeDue := got.Skips()
+			assert.Equal(t, c.skips, [2]bool{beforeFrom, beforeDue}, "skips")
 		})
 	}
 }
@@ -169,6 +174,8 @@ func TestCoverageCountZero(t *testing.T) {
 	assert.Zero(t, r.StartUnixNano()+r.CloseUnixNano())
 	assert.Equal(t, [3]Date{}, [3]Date{r.Day(), r.From(), r.Due()})
 	assert.False(t, r.Covered() || r.Late())
+	beforeFrom, beforeDue := r.Skips()
+	assert.False(t, beforeFrom || beforeDue)
 	_, err := Poland().MustSchedule(Window8x5()).CountCoverageDays(time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC), 1, NoCutoff)
 	require.Error(t, err)
 }
@@ -229,6 +236,10 @@ func TestCountCoverageDaysAgreesWithItsSteps(t *testing.T) {
 			require.Equal(t, [3]Date{d, from, due}, [3]Date{got.Day(), got.From(), got.Due()}, "%s + %d: day, from, due", at, n)
 			require.Equal(t, [2]bool{covered, late}, [2]bool{got.Covered(), got.Late()}, "%s + %d: covered, late", at, n)
 			require.Equal(t, close, got.Close(), "%s: close", at)
+			hf, _ := c.HolidaysBetween(d.AddDays(1), from.AddDays(-1))
+			hd, _ := c.HolidaysBetween(from.AddDays(1), due.AddDays(-1))
+			beforeFrom, beforeDue := got.Skips()
+			require.Equal(t, [2]bool{len(hf) > 0, len(hd) > 0}, [2]bool{beforeFrom, beforeDue}, "%s + %d: skips", at, n)
 		}
 	}
 }

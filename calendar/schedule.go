@@ -323,6 +323,18 @@ func (r CoverageCount) Close() time.Time { return r.at(r.close) }
 // of it.
 func (r CoverageCount) CloseUnixNano() int64 { return r.close }
 
+// Skips reports whether the count passed over a holiday or closure: after
+// Day and before From (the days a cutoff or a day that is not a coverage day
+// moved the count across), and after From and before Due (the days between
+// the processing day and the due day). HolidaysBetween names them.
+func (r CoverageCount) Skips() (beforeFrom, beforeDue bool) {
+	if r.cal == nil {
+		return false, false
+	}
+	i, from, due := int(r.days&dayMask), int(r.days>>fromShift&dayMask), int(r.days>>dueShift&dayMask)
+	return r.cal.anyHoliday(i+1, from-1), r.cal.anyHoliday(from+1, due-1)
+}
+
 func (r CoverageCount) at(u int64) time.Time { return r.cal.packedInstant(u) }
 
 func (r CoverageCount) date(x uint64) Date { return r.cal.packedDay(x) }

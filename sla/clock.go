@@ -54,17 +54,21 @@ type record struct {
 	kind    Kind // the clock's first deadline kind
 	field   startField
 	cutoff  cutoffRule
-	covered bool  // the clamped start's day is a coverage day
-	spare   bool  // not kept (Deadlines): the rules write only what the computation reads back
-	lvl     Level // the level in force at the start
-	eff0    int32 // the clock's effects: eff0 to eff0+neff in the Deadlines' list
-	neff    int32
-	at      int64      // the start as given
-	clamped int64      // the start clamped into the window
-	base    int64      // the deadline from the rule, before holds and priority changes
-	day     packedDate // the clamped start's date (for the return: the delivery date)
-	proc    packedDate // the processing day: the day counting starts from
-	dueDay  packedDate
+	covered bool // the clamped start's day is a coverage day
+	// skipsFrom, skipsDue: the count passed over a holiday after the clamped
+	// start's day and before the processing day, and after that and before the
+	// due day.
+	skipsFrom, skipsDue bool
+	spare               bool  // not kept (Deadlines): the rules write only what the computation reads back
+	lvl                 Level // the level in force at the start
+	eff0                int32 // the clock's effects: eff0 to eff0+neff in the Deadlines' list
+	neff                int32
+	at                  int64      // the start as given
+	clamped             int64      // the start clamped into the window
+	base                int64      // the deadline from the rule, before holds and priority changes
+	day                 packedDate // the clamped start's date (for the return: the delivery date)
+	proc                packedDate // the processing day: the day counting starts from
+	dueDay              packedDate
 	// The clamped start (for the return: the delivery) and base as times,
 	// the instants of the start and count steps, kept as the rules made them.
 	clampedTime, baseTime time.Time
@@ -431,6 +435,7 @@ func (c *Calculator) daysRule(rec *record, s *calendar.Schedule, l Level, t time
 		return n.Close(), nil
 	}
 	rec.clamped, rec.day, rec.covered, rec.proc, rec.dueDay = n.StartUnixNano(), pack(n.Day()), n.Covered(), pack(n.From()), pack(n.Due())
+	rec.skipsFrom, rec.skipsDue = n.Skips()
 	rec.base = n.CloseUnixNano()
 	close := n.Close()
 	rec.clampedTime, rec.baseTime = n.Start(), close

@@ -356,7 +356,11 @@ func (rd *renderer) windowTime(rec *record) {
 	cov := rec.lvl.cov
 	h0 = len(rd.hol)
 	if !tx.openOnHolidays[cov] {
-		rd.holidays(rd.dateAt(rec.clamped), rd.dateAt(rec.base))
+		// Time spent within one day was spent while the window was open on
+		// it: that day was no holiday the window is shut on.
+		if a, b := rd.dateAt(rec.clamped), rd.dateAt(rec.base); a != b {
+			rd.holidays(a, b)
+		}
 	}
 	if rec.kind == Response && len(rd.hol) == h0 {
 		rd.endText(RuleCount, base, tx.responseCount[cov])
@@ -487,11 +491,15 @@ func (rd *renderer) businessDays(rec *record) {
 		rd.notCoverage(rec)
 		rd.str(": counts from ")
 		rd.buf = appendDay(rd.buf, rec.proc.date())
-		rd.skipped(rec.day.date().AddDays(1), rec.proc.date().AddDays(-1))
+		if rec.skipsFrom {
+			rd.skipped(rec.day.date().AddDays(1), rec.proc.date().AddDays(-1))
+		}
 	case cutoffAfter:
 		rd.str(rd.c.txt.afterCutoff)
 		rd.buf = appendDay(rd.buf, rec.proc.date())
-		rd.skipped(rec.day.date().AddDays(1), rec.proc.date().AddDays(-1))
+		if rec.skipsFrom {
+			rd.skipped(rec.day.date().AddDays(1), rec.proc.date().AddDays(-1))
+		}
 	default:
 		rd.str(rd.c.txt.beforeCutoff)
 	}
@@ -505,7 +513,9 @@ func (rd *renderer) businessDays(rec *record) {
 		rd.str(" business days: ")
 	}
 	rd.buf = appendDay(rd.buf, rec.dueDay.date())
-	rd.skipped(rec.proc.date().AddDays(1), rec.dueDay.date().AddDays(-1))
+	if rec.skipsDue {
+		rd.skipped(rec.proc.date().AddDays(1), rec.dueDay.date().AddDays(-1))
+	}
 	rd.end(RuleCount, base, from, h0)
 
 	from = rd.begin()
