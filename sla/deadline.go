@@ -210,7 +210,7 @@ func (c *Calculator) compute(r *Request, out *Deadlines, tr *trace) error {
 		}
 		out.n = 1
 		if !r.Confirmed.IsZero() {
-			kinds, nk := r.Service.targetKinds()
+			kinds, nk := r.Service.targetKindList()
 			if err := c.targets(r, out, &rc, lvl, kinds[:nk]); err != nil {
 				return err
 			}
@@ -265,9 +265,9 @@ func (c *Calculator) plain(r *Request, out *Deadlines, rc *recorder, lvl Level) 
 		return nil
 	}
 
-	kinds, nk := r.Service.targetKinds()
+	first, second := r.Service.targetKinds()
 	rec = rc.newRecord()
-	rec.kind, rec.field = kinds[0], fieldConfirmed
+	rec.kind, rec.field = first, fieldConfirmed
 	if !rec.spare {
 		rec.lvl, rec.at = lvl, unix(r.Confirmed)
 	}
@@ -284,12 +284,12 @@ func (c *Calculator) plain(r *Request, out *Deadlines, rc *recorder, lvl Level) 
 	// (reading back what was just written stalls).
 	start := r.Confirmed.In(loc)
 	d = &out.list[1]
-	d.Kind, d.Level, d.Start, d.Due = kinds[0], lvl, start, due
+	d.Kind, d.Level, d.Start, d.Due = first, lvl, start, due
 	rc.link(1)
 	out.n = 2
-	if nk == 2 {
+	if second != 0 {
 		d = &out.list[2]
-		d.Kind, d.Level, d.Start, d.Due = kinds[1], lvl, start, due
+		d.Kind, d.Level, d.Start, d.Due = second, lvl, start, due
 		rc.link(2)
 		out.n = 3
 	}
@@ -335,18 +335,29 @@ func sameClock(holds []Hold, a, b time.Time) bool {
 	return true
 }
 
-// targetKinds lists the deadlines the service's target sets.
-func (s Service) targetKinds() ([2]Kind, int) {
+// targetKinds lists the deadlines the service's target sets: first, and
+// second where it sets two (zero where it sets one). Two results, not an
+// array: the plain path keeps them in registers.
+func (s Service) targetKinds() (first, second Kind) {
 	in := s.info()
 	switch {
 	case in.delivers && in.onsite:
-		return [2]Kind{Delivery, OnSite}, 2
+		return Delivery, OnSite
 	case in.onsite:
-		return [2]Kind{OnSite}, 1
+		return OnSite, 0
 	case s.kind == ahb && s.level.ship, in.level.ship:
-		return [2]Kind{ShipBy}, 1
+		return ShipBy, 0
 	}
-	return [2]Kind{Delivery}, 1
+	return Delivery, 0
+}
+
+// targetKindList is targetKinds as a list.
+func (s Service) targetKindList() ([2]Kind, int) {
+	first, second := s.targetKinds()
+	if second == 0 {
+		return [2]Kind{first}, 1
+	}
+	return [2]Kind{first, second}, 2
 }
 
 // replacedAt is when the replacement reached the customer, and the field it

@@ -85,7 +85,7 @@ func TestPlainPathIsTheClockPath(t *testing.T) {
 			cerr := c.clock(&r, &clocked, crc, &clocked.list[0], Response, lvl, r.Submitted, time.Time{})
 			clocked.n = 1
 			if cerr == nil && !r.Confirmed.IsZero() {
-				kinds, nk := r.Service.targetKinds()
+				kinds, nk := r.Service.targetKindList()
 				cerr = c.targets(&r, &clocked, crc, lvl, kinds[:nk])
 			}
 			require.Equal(t, cerr, perr, "request %+v", r)
