@@ -647,7 +647,17 @@ func addCounted(cum []int32, i, n int) (int, bool) {
 		if n > int(cum[days]-cum[i+1]) {
 			return 0, false
 		}
-		return gallop(cum, i+1, cum[i+1]+int32(n)) - 1, true
+		target := cum[i+1] + int32(n)
+		if n <= 2 {
+			// A day or two: a weekend or a holiday or two away, a few steps
+			// forward, cheaper than a search. The counted day exists.
+			j := i + 1
+			for cum[j+1] < target {
+				j++
+			}
+			return j, true
+		}
+		return gallop(cum, i+1, target) - 1, true
 	}
 	if n < -int(cum[i]) {
 		return 0, false
@@ -722,6 +732,25 @@ func (c *Calendar) instant(t time.Time) (u int64, i int, ok bool) {
 		return u, c.n - 1, true
 	}
 	return u, c.dayIndex(u), true
+}
+
+// CheckInstant reports, as the calendar's other methods do for an instant
+// outside its range, an error wrapping ErrOutOfRange unless t is an instant
+// of the range: from the first day's 00:00 to the last day's 24:00, both
+// included. It reads no tables.
+func (c *Calendar) CheckInstant(t time.Time) error {
+	if c != nil && c.n > 0 {
+		s := t.Unix()
+		if s > c.minSec && s < c.maxSec {
+			return nil
+		}
+		if s >= c.minSec && s <= c.maxSec {
+			if u := t.UnixNano(); u >= c.mid[0] && u <= c.mid[c.n] {
+				return nil
+			}
+		}
+	}
+	return c.instantError("instant", t)
 }
 
 func (c *Calendar) dateError(d Date) error {

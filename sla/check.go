@@ -8,7 +8,7 @@ import (
 // check reports every problem of r's times, holds and changes, joined; each
 // names the field and its value.
 func (c *Calculator) check(r *Request) error {
-	if !r.Submitted.IsZero() && len(r.Holds) == 0 && len(r.Changes) == 0 && stepsInOrder(r) {
+	if !r.Submitted.IsZero() && len(r.Holds) == 0 && len(r.Changes) == 0 && stepsInOrder(r) && c.eventsInRange(r) {
 		return nil // checkAll finds nothing: a few comparisons say so
 	}
 	return c.checkAll(r)
@@ -44,8 +44,27 @@ func (c *Calculator) checkAll(r *Request) error {
 			}
 		}
 	}
+	// An instant the rules do not read (a shipment, an event after the one
+	// that met its deadline, a hold or change after a deadline) is in the
+	// calendar's range all the same: outside it nothing is computed.
+	for _, ev := range [...]struct {
+		field string
+		t     time.Time
+	}{{"submitted", r.Submitted}, {"confirmed", r.Confirmed}, {"shipped", r.Shipped}, {"delivered", r.Delivered}, {"onsite", r.OnSite}} {
+		if err := c.rangeError(ev.field, "", ev.t); err != nil {
+			errs = append(errs, err)
+		}
+	}
 	for i, h := range r.Holds {
 		field := index("holds", i)
+		if err := c.rangeError(field, ".from", h.From); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if err := c.rangeError(field, ".to", h.To); err != nil {
+			errs = append(errs, err)
+			continue
+		}
 		switch {
 		case h.From.IsZero():
 			errs = append(errs, &ValueError{Field: field + ".from", Reason: "required: when the hold began", Err: ErrInvalidRequest})
@@ -69,6 +88,10 @@ func (c *Calculator) checkAll(r *Request) error {
 	}
 	for i, ch := range r.Changes {
 		field := index("changes", i)
+		if err := c.rangeError(field, ".at", ch.At); err != nil {
+			errs = append(errs, err)
+			continue
+		}
 		switch {
 		case ch.At.IsZero():
 			errs = append(errs, &ValueError{Field: field + ".at", Reason: "required: when the priority changed", Err: ErrInvalidRequest})
@@ -113,3 +136,27 @@ func holdText(h Hold) string {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// rangeError is the error for a set instant t of the request's field (with
+// its suffix: the field's name is made only for an error) outside
+// the calendar's range: the rules do not read every instant (a shipment, an
+// event after the one that met its deadline, a hold or change after a
+// deadline), and outside the range nothing is computed.
+func (c *Calculator) rangeError(field, suffix string, t time.Time) error {
+	if t.IsZero() {
+		return nil
+	}
+	if err := c.cal.CheckInstant(t); err != nil {
+		return timeError(field+suffix, t, err)
+	}
+	return nil
+}
+
+// eventsInRange reports whether the events the rules may not read (the
+// shipment, the delivery, the arrival on site) are instants of the calendar's
+// range; the submission and the confirmation are read by the rules, which
+// report them.
+func (c *Calculator) eventsInRange(r *Request) bool {
+	ok := func(t time.Time) bool { return t.IsZero() || c.cal.CheckInstant(t) == nil }
+	return ok(r.Shipped) && ok(r.Delivered) && ok(r.OnSite)
+}

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/slaclock/slaclock/calendar"
 	"github.com/slaclock/slaclock/sla"
 )
 
@@ -413,4 +414,57 @@ func TestPausedEscalation(t *testing.T) {
 		assert.Equal(t, x.want, o.Escalate, "hold from %s", inWarsaw(x.from))
 		assert.False(t, outs[0].Escalate, "the response was met")
 	}
+}
+
+// Every instant of a request is checked against the calendar's range, also
+// those the rules do not read: a shipment, a hold or a priority change after
+// the deadline. The range's end, 2200-12-31 24:00, is in it.
+func TestRequestInstantsOutOfRange(t *testing.T) {
+	c := sla.Default()
+	far := time.Date(2250, 1, 1, 10, 0, 0, 0, warsaw)
+	end := time.Date(2201, 1, 1, 0, 0, 0, 0, warsaw)
+	base := func(id string) sla.Request {
+		return sla.Request{Service: service(t, id), Priority: sla.P3, Submitted: mon(9, 30), Confirmed: mon(10, 0)}
+	}
+	for _, x := range []struct {
+		name, field string
+		r           sla.Request
+	}{
+		{"hold from", "holds[0].from", func() sla.Request {
+			r := base("cocare-standard")
+			r.Holds = []sla.Hold{{From: far, To: far.Add(time.Hour)}}
+			return r
+		}()},
+		{"hold to", "holds[0].to", func() sla.Request {
+			r := base("cocare-standard")
+			r.Holds = []sla.Hold{{From: tue(10, 0), To: far}}
+			return r
+		}()},
+		{"change", "changes[0].at", func() sla.Request {
+			r := base("cocare-premier")
+			r.Changes = []sla.PriorityChange{{At: far, Priority: sla.P1}}
+			return r
+		}()},
+		{"shipment", "shipped", func() sla.Request { r := base("cocare-basic"); r.Shipped = far; return r }()},
+		{"arrival after the delivery", "onsite", func() sla.Request {
+			r := base("cocare-standard-onsite")
+			r.Delivered, r.OnSite = tue(10, 0), far
+			return r
+		}()},
+	} {
+		_, err := c.Deadlines(x.r)
+		require.Error(t, err, x.name)
+		assert.ErrorIs(t, err, calendar.ErrOutOfRange, x.name)
+		assert.ErrorIs(t, err, sla.ErrInvalidRequest, x.name)
+		var ve *sla.ValueError
+		require.ErrorAs(t, err, &ve, x.name)
+		assert.Equal(t, x.field, ve.Field, x.name)
+		assert.Contains(t, err.Error(), "2250-01-01T10:00:00+01:00", x.name)
+	}
+	r := base("cocare-standard")
+	r.Holds = []sla.Hold{{From: wall(2026, 11, 18, 10, 0), To: end}}
+	ds, err := c.Deadlines(r)
+	require.NoError(t, err, "a hold may end at the range's end")
+	d, _ := ds.Get(sla.Delivery)
+	assertInstant(t, "Tue 2026-11-17 18:00:00 CET", d.Due, "a hold after the deadline does not move it")
 }
