@@ -44,7 +44,7 @@ func TestPackedLevel(t *testing.T) {
 				for _, ship := range []bool{false, true} {
 					l, err := NewLevel(cov, n, unit, ship)
 					if err != nil {
-						continue // -S with hours, say
+						continue // -S with hours, or hours past 99, say
 					}
 					require.Equal(t, l, l.pack().level(), "%s", l)
 					count++

@@ -34,8 +34,12 @@ const (
 	BusinessDays                 // k business days ("9x5xNBD" is 1, "9x5x10BD")
 )
 
-// maxTarget bounds a level's number: 999 hours or business days.
-const maxTarget = 999
+// maxTarget bounds a level's number of business days, maxHours its hours:
+// the notation writes hours as H or HH.
+const (
+	maxTarget = 999
+	maxHours  = 99
+)
 
 // Level is a service level, written in the vendor's notation
 // <window>x<target>[-S], for example 9x5xNBD, 9x5xNBD-S, 24x7x4, 8x5x8, 9x5x10BD-S.
@@ -54,7 +58,8 @@ type Level struct {
 }
 
 // NewLevel returns the level of coverage cov with a target of n units, a ship-by
-// target when ship is true. n runs from 1 to 999.
+// target when ship is true. n runs from 1 to 99 hours or from 1 to 999
+// business days.
 func NewLevel(cov Coverage, n int, unit Unit, ship bool) (Level, error) {
 	switch {
 	case !cov.valid():
@@ -63,6 +68,8 @@ func NewLevel(cov Coverage, n int, unit Unit, ship bool) (Level, error) {
 		return Level{}, &ValueError{Field: "unit", Value: strconv.Itoa(int(unit)), Reason: "want Hours or BusinessDays", Err: ErrInvalidLevel}
 	case n < 1 || n > maxTarget:
 		return Level{}, &ValueError{Field: "target", Value: strconv.Itoa(n), Reason: "want 1 to 999", Err: ErrInvalidLevel}
+	case unit == Hours && n > maxHours:
+		return Level{}, &ValueError{Field: "target", Value: strconv.Itoa(n), Reason: "want 1 to 99 hours (H or HH)", Err: ErrInvalidLevel}
 	}
 	return Level{cov: cov, unit: unit, n: uint16(n), ship: ship}, nil
 }
@@ -79,7 +86,7 @@ func MustParseLevel(s string) Level {
 // ParseLevel parses a level. Case and spaces are ignored, so the service
 // description's spellings parse: "9 x 5 x NBD", "24/7 x 4", "24x7x4H",
 // "9x5xNBD-Ship". The window is 8x5, 9x5, 24x7 or 24/7; the target NBD, kBD, H or
-// HH with an optional H suffix (1 to 999); the suffix -S or -Ship. Anything else
+// HH with an optional H suffix (1 to 99; kBD up to 999); the suffix -S or -Ship. Anything else
 // is a *ParseError quoting the input. ParseLevel does not allocate on success.
 func ParseLevel(s string) (Level, error) {
 	var buf [40]byte
@@ -134,6 +141,9 @@ func ParseLevel(s string) (Level, error) {
 	if digits == 0 || digits > 3 {
 		return Level{}, levelError(s, "want a target of NBD, kBD or H hours from 1 to 999")
 	}
+	if l.unit == Hours && digits > 2 {
+		return Level{}, levelError(s, "want hours of one or two digits, H or HH")
+	}
 	n := 0
 	for _, c := range b[:digits] {
 		n = n*10 + int(c-'0')
@@ -158,7 +168,7 @@ func hasSuffix(b []byte, p string) bool {
 func (l Level) IsZero() bool { return l == Level{} }
 
 func (l Level) valid() bool {
-	return l.cov.valid() && (l.unit == Hours || l.unit == BusinessDays) && l.n >= 1 && l.n <= maxTarget
+	return l.cov.valid() && (l.unit == Hours && l.n <= maxHours || l.unit == BusinessDays && l.n <= maxTarget) && l.n >= 1
 }
 
 // Coverage returns the window the level's clock runs in.

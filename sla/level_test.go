@@ -87,6 +87,9 @@ func TestParseLevelErrors(t *testing.T) {
 		{"only a window", "9x5"},
 		{"an unknown suffix", "9x5xNBD-X"},
 		{"four digits is beyond 999", "9x5x1000"},
+		{"hours of three digits", "24x7x100"},
+		{"hours of three digits with H", "8x5x100H"},
+		{"hours of three digits with a leading zero", "24x7x004"},
 		{"a negative target", "9x5x-4"},
 		{"zero business days", "9x5x0BD"},
 		{"a suffix without a target", "9x5x-S"},
@@ -146,7 +149,8 @@ func TestNewLevelErrors(t *testing.T) {
 		{"a unit past BusinessDays", sla.Coverage9x5, 1, sla.BusinessDays + 1, "unit"},
 		{"a target of zero", sla.Coverage9x5, 0, sla.Hours, "target"},
 		{"a negative target", sla.Coverage8x5, -1, sla.BusinessDays, "target"},
-		{"a target past 999", sla.Coverage24x7, 1000, sla.Hours, "target"},
+		{"a target past 999", sla.Coverage24x7, 1000, sla.BusinessDays, "target"},
+		{"hours past 99", sla.Coverage24x7, 100, sla.Hours, "target"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -158,9 +162,12 @@ func TestNewLevelErrors(t *testing.T) {
 			assert.True(t, l.IsZero())
 		})
 	}
-	l, err := sla.NewLevel(sla.Coverage24x7, 999, sla.Hours, true)
+	l, err := sla.NewLevel(sla.Coverage24x7, 999, sla.BusinessDays, true)
 	require.NoError(t, err, "999 is the largest target")
-	assert.Equal(t, "24x7x999-S", l.String())
+	assert.Equal(t, "24x7x999BD-S", l.String())
+	l, err = sla.NewLevel(sla.Coverage24x7, 99, sla.Hours, true)
+	require.NoError(t, err, "99 is the largest number of hours")
+	assert.Equal(t, "24x7x99-S", l.String())
 }
 
 func TestLevelText(t *testing.T) {
