@@ -122,6 +122,7 @@ func New(calc *sla.Calculator, explain bool) *Processor {
 // value is a string field as read: absent (or null), or its text.
 type value struct {
 	set  bool
+	bad  bool // given but unreadable: reported as such, not as missing
 	text []byte
 }
 
@@ -295,7 +296,7 @@ func (p *Processor) str(s *scanner, f path, v *value) {
 	switch c := s.peek(); c {
 	case '"':
 		t, msg := p.text(s)
-		*v = value{set: msg == "", text: t}
+		*v = value{set: msg == "", bad: msg != "", text: t}
 		if msg != "" {
 			p.bad(f, msg)
 		}
@@ -303,10 +304,27 @@ func (p *Processor) str(s *scanner, f path, v *value) {
 		s.skip()
 		*v = value{}
 	default:
+		start := s.i
 		s.skip()
-		*v = value{}
-		p.bad(f, "want a string, not "+kindName(c))
+		*v = value{bad: true}
+		p.bad(f, "want a string, not "+kindName(c)+scalarText(s.b[start:s.i]))
 	}
+}
+
+// scalarText is " (12345)" for a short number or boolean as the line has
+// it, so that the error names the value; nothing for a list, an object, or
+// anything longer or not plain ASCII.
+func scalarText(raw []byte) string {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || len(raw) > 40 || raw[0] == '{' || raw[0] == '[' {
+		return ""
+	}
+	for _, c := range raw {
+		if c < 0x21 || c > 0x7e {
+			return ""
+		}
+	}
+	return " (" + string(raw) + ")"
 }
 
 // object reads the request object at s.
@@ -440,22 +458,26 @@ func (p *Processor) list(s *scanner, f path, shape string, elem func(s *scanner,
 func (p *Processor) request() sla.Request {
 	in := &p.in
 	var req sla.Request
-	if !in.service.set {
+	switch {
+	case in.service.bad: // reported as it was read
+	case !in.service.set:
 		p.bad(name("service"), "required")
-	} else if svc, ok := p.services[string(in.service.text)]; ok {
-		req.Service = svc
-	} else if svc, err := sla.LookupService(string(in.service.text)); err != nil {
-		p.bad(name("service"), trim(err))
-	} else {
-		req.Service = svc
-		if len(p.services) < 64 {
-			p.services[string(in.service.text)] = svc
+	default:
+		if svc, ok := p.services[string(in.service.text)]; ok {
+			req.Service = svc
+		} else if svc, err := sla.LookupService(string(in.service.text)); err != nil {
+			p.bad(name("service"), trim(err))
+		} else {
+			req.Service = svc
+			if len(p.services) < 64 {
+				p.services[string(in.service.text)] = svc
+			}
 		}
 	}
 	if in.priority.set {
 		req.Priority = p.priority(name("priority"), in.priority.text)
 	}
-	if !in.submitted.set {
+	if !in.submitted.set && !in.submitted.bad {
 		p.bad(name("submitted"), "required")
 	}
 	req.Submitted = p.time(name("submitted"), in.submitted)
@@ -468,10 +490,10 @@ func (p *Processor) request() sla.Request {
 	p.holds = p.holds[:0]
 	for i, h := range in.holds {
 		f := name("holds").at(i)
-		if !h.from.set {
+		if !h.from.set && !h.from.bad {
 			p.bad(f.dot("from"), "required: when the hold began")
 		}
-		if !h.to.set {
+		if !h.to.set && !h.to.bad {
 			p.bad(f.dot("to"), "required: when the hold ended (this format takes holds that have ended; a request on hold now is a contract's business)")
 		}
 		p.holds = append(p.holds, sla.Hold{From: p.time(f.dot("from"), h.from), To: p.time(f.dot("to"), h.to)})
@@ -483,13 +505,13 @@ func (p *Processor) request() sla.Request {
 	for i, c := range in.changes {
 		f := name("priority_changes").at(i)
 		var ch sla.PriorityChange
-		if !c.at.set {
+		if !c.at.set && !c.at.bad {
 			p.bad(f.dot("at"), "required: when the priority changed")
 		}
 		ch.At = p.time(f.dot("at"), c.at)
-		if !c.priority.set {
+		if !c.priority.set && !c.priority.bad {
 			p.bad(f.dot("priority"), "required: the new priority, P1 to P4")
-		} else {
+		} else if c.priority.set {
 			ch.Priority = p.priority(f.dot("priority"), c.priority.text)
 		}
 		p.changes = append(p.changes, ch)

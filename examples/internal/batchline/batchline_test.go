@@ -317,3 +317,22 @@ func FuzzLine(f *testing.F) {
 		}
 	})
 }
+
+// A value of the wrong JSON type is named with its value where it is a short
+// number or boolean, and is not reported as missing as well.
+func TestWrongTypeNamesTheValue(t *testing.T) {
+	for _, c := range []struct{ line, want string }{
+		{`{"id":"a","service":"cocare-standard","submitted":12345}`,
+			`{"id":"a","error":"submitted: want a string, not a JSON number (12345)"}`},
+		{`{"id":"b","service":true,"submitted":` + mon1000 + `}`,
+			`{"id":"b","error":"service: want a string, not a JSON boolean (true)"}`},
+		{`{"id":"c","service":{"x":1},"submitted":` + mon1000 + `}`,
+			`{"id":"c","error":"service: want a string, not a JSON object"}`},
+		{`{"id":"d","service":"cocare-standard","submitted":` + mon1000 + `,"holds":[{"from":-1.5e3,"to":false}]}`,
+			`{"id":"d","error":"holds[0].from: want a string, not a JSON number (-1.5e3); holds[0].to: want a string, not a JSON boolean (false)"}`},
+		{`{"id":"e","service":"cocare-premier","priority":"P3","submitted":` + mon1000 + `,"priority_changes":[{"at":7,"priority":1}]}`,
+			`{"id":"e","error":"priority_changes[0].at: want a string, not a JSON number (7); priority_changes[0].priority: want a string, not a JSON number (1)"}`},
+	} {
+		assert.Equal(t, c.want, answer(t, c.line))
+	}
+}
