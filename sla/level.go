@@ -85,9 +85,10 @@ func MustParseLevel(s string) Level {
 
 // ParseLevel parses a level. Case and spaces are ignored, so the service
 // description's spellings parse: "9 x 5 x NBD", "24/7 x 4", "24x7x4H",
-// "9x5xNBD-Ship". The window is 8x5, 9x5, 24x7 or 24/7; the target NBD, kBD, H or
-// HH with an optional H suffix (1 to 99; kBD up to 999); the suffix -S or -Ship. Anything else
-// is a *ParseError quoting the input. ParseLevel does not allocate on success.
+// "9x5xNBD-Ship". The window is 8x5, 9x5, 24x7 or 24/7; the target NBD, kBD
+// (k from 1 to 999), or hours H or HH (1 to 99) with an optional H suffix;
+// the suffix -S or -Ship. Anything else is a *ParseError quoting the input.
+// ParseLevel does not allocate on success.
 func ParseLevel(s string) (Level, error) {
 	var buf [40]byte
 	b := buf[:0]
