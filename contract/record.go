@@ -240,8 +240,8 @@ func (st *state) refusal(e Entry) (string, error) {
 		return "nothing is shipped, delivered or done on site before the request is confirmed", ErrStepOrder
 	case (s == Shipped || s == Delivered || s == OnSite) && held:
 		return "nothing is shipped, delivered or done on site during a hold" + since(), ErrOnHold
-	case s == Shipped && (has(Delivered) || has(Returned)):
-		return "the replacement cannot ship after it was delivered", ErrStepOrder
+	case s == Shipped && (has(Delivered) || has(OnSite) || has(Returned)):
+		return "the replacement cannot ship after it was delivered or brought on site", ErrStepOrder
 	case (s == Delivered || s == OnSite) && has(Returned):
 		return "the damaged part was already returned", ErrStepOrder
 	case s == Returned && !has(Delivered) && !has(OnSite):

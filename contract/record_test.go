@@ -71,6 +71,7 @@ func TestRecord(t *testing.T) {
 		{"a rejection after the confirmation is out of order", []step{resp, conf}, contract.Rejected, at(11, 0), contract.ErrStepOrder},
 		{"a rejection after the delivery is out of order", []step{conf, deliv}, contract.Rejected, at(12, 30), contract.ErrStepOrder},
 		{"the replacement cannot ship after it was delivered", []step{conf, deliv}, contract.Shipped, at(12, 30), contract.ErrStepOrder},
+		{"the replacement cannot ship after the engineer brought it on site", []step{conf, onsite}, contract.Shipped, at(14, 30), contract.ErrStepOrder},
 		{"nothing is returned before a replacement arrived", []step{resp, conf}, contract.Returned, at(14, 0), contract.ErrStepOrder},
 		{"a shipment is not a delivery: nothing to return yet", []step{resp, conf, ship}, contract.Returned, at(14, 0), contract.ErrStepOrder},
 		{"nothing is delivered after the return", []step{conf, onsite, ret}, contract.Delivered, at(14, 30), contract.ErrStepOrder},
