@@ -78,7 +78,7 @@ type Contract struct {
 	// an AHB or SOS add-on, or a package with add-ons for the same devices. A
 	// request under the contract gets one response deadline (the earliest of
 	// its services'), each service's own hardware target, and one return
-	// deadline.
+	// deadline (the earliest of its services').
 	Services []sla.Service `json:"services"`
 	// Start and End are the first and last day of the term, inclusive, in
 	// Europe/Warsaw time (the calendar's location).

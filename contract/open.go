@@ -200,7 +200,7 @@ func (q *Request) Changes() []sla.PriorityChange { return slices.Clone(q.st.chan
 // Deadlines returns the request's deadlines, one set per service of its
 // contract, each as its service alone would set them. Status reports one
 // response deadline (the earliest of the services') and one return deadline
-// for the request.
+// for the request (the earliest of the services' too).
 func (q *Request) Deadlines() []ServiceDeadlines {
 	return slices.Clone(q.st.deadlines)
 }

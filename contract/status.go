@@ -91,16 +91,19 @@ func (q *Request) Status(now time.Time) (Status, error) {
 	if end := st.times[st.last]; st.done() && end.Before(now) {
 		at = end
 	}
-	// One response, the earliest; one return, the first service's that has one.
+	// One response, the earliest; one return, the earliest too: the part
+	// reached the customer when the first service's event brought it (an
+	// engineer on site may bring it before a delivery), the first service's
+	// where two are due at one instant.
 	resp, ret := -1, -1
-	var respDue time.Time
+	var respDue, retDue time.Time
 	for i := range st.deadlines {
 		ds := &st.deadlines[i].Deadlines
 		if d, ok := ds.Get(sla.Response); ok && (resp < 0 || d.Due.Before(respDue)) {
 			resp, respDue = i, d.Due
 		}
-		if _, ok := ds.Get(sla.Return); ok && ret < 0 {
-			ret = i
+		if d, ok := ds.Get(sla.Return); ok && (ret < 0 || d.Due.Before(retDue)) {
+			ret, retDue = i, d.Due
 		}
 	}
 	var out Status

@@ -293,3 +293,28 @@ func TestOverrides(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, sla.DefaultSettings(), r.Calculator(d).Settings())
 }
+
+// A request's one return deadline is the earliest of its services': under
+// cocare-standard with sos-24x7xNBD, the engineer on site Mon 16 Nov 2026
+// 13:00 brought the part before the delivery on Tue 17 Nov, so the return is
+// due at the end of Mon 23 Nov (Tue 24 Nov 00:00, from the SOS arrival), not
+// of Tue 24 Nov (Wed 25 Nov 00:00, cocare-standard's, from the delivery).
+func TestStatusReturnIsTheEarliest(t *testing.T) {
+	q := open(t, registry(t), nCombo, 0, wall(2026, time.November, 16, 9, 0))
+	for _, s := range []struct {
+		step contract.Step
+		at   time.Time
+	}{{contract.Confirmed, wall(2026, time.November, 16, 10, 0)}, {contract.OnSite, wall(2026, time.November, 16, 13, 0)},
+		{contract.Delivered, wall(2026, time.November, 17, 12, 0)}} {
+		require.NoError(t, q.Record(s.step, s.at), "%s", s.step)
+	}
+	st, err := q.Status(wall(2026, time.November, 18, 12, 0))
+	require.NoError(t, err)
+	var returns []string
+	for _, d := range st.Deadlines {
+		if d.Deadline.Kind == sla.Return {
+			returns = append(returns, d.Service.ID()+" "+inWarsaw(d.Deadline.Due))
+		}
+	}
+	assert.Equal(t, []string{"sos-24x7xNBD Tue 2026-11-24 00:00:00 CET"}, returns)
+}
